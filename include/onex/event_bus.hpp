@@ -1,0 +1,18 @@
+// Copyright (c) 2026 onex-event-bus authors
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef ONEX_EVENT_BUS_HPP
+#define ONEX_EVENT_BUS_HPP
+
+#include <onex/event_bus/diagnostics.hpp>
+#include <onex/event_bus/error.hpp>
+#include <onex/event_bus/event_headers.hpp>
+#include <onex/event_bus/event_message.hpp>
+#include <onex/event_bus/infra_error.hpp>
+#include <onex/event_bus/kafka_headers.hpp>
+#include <onex/event_bus/logger.hpp>
+#include <onex/event_bus/message_category.hpp>
+#include <onex/event_bus/priority.hpp>
+
+#endif // ONEX_EVENT_BUS_HPP

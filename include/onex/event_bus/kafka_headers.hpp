@@ -1,0 +1,58 @@
+// Copyright (c) 2026 onex-event-bus authors
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
+
+#ifndef ONEX_EVENT_BUS_KAFKA_HEADERS_HPP
+#define ONEX_EVENT_BUS_KAFKA_HEADERS_HPP
+
+#include <onex/event_bus/diagnostics.hpp>
+#include <onex/event_bus/event_headers.hpp>
+#include <onex/event_bus/logger.hpp>
+
+#include <boost/system/result.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace onex::event_bus {
+
+/// One Kafka record header as it is read from a consumed record. A header whose value is NULL has
+/// `value == std::nullopt`.
+struct kafka_header_view {
+    std::string_view name;
+    std::optional<std::string_view> value;
+};
+
+/// One Kafka record header to be written.
+struct kafka_header {
+    std::string_view name; // always one of the static field names
+    std::string value;
+
+    friend bool operator==(const kafka_header&, const kafka_header&) = default;
+};
+
+/// Encodes headers as the Python peer does: `content_type, correlation_id, message_id, timestamp,
+/// source, event_type, schema_version, priority, retry_count, max_retries` always, in that order;
+/// then `destination, trace_id, span_id, parent_span_id, operation_name, routing_key,
+/// partition_key` when present and non-empty; then `ttl_seconds` when present (0 included).
+std::vector<kafka_header> encode_kafka_headers(const event_headers& h);
+
+/// Decodes headers forgivingly, as the Python peer does: no headers → `source` and `event_type`
+/// "unknown", timestamp now; bad or empty UUID → a fresh one; unknown priority → normal; bad
+/// `retry_count` / `max_retries` / `ttl_seconds` → 0 / 3 / none; missing text fields → their
+/// defaults ("unknown" for source and event_type); unknown names ignored; NULL values skipped; a
+/// later duplicate wins. Each repaired value is logged at warning level through `log` (if given).
+///
+/// Fails with `errc::deserialization` — filling `diag->message` with what was wrong — only when
+/// a value is not valid UTF-8 or the timestamp is malformed. The Kafka bus dead-letters such a
+/// message instead of dropping it.
+boost::system::result<event_headers> decode_kafka_headers(std::span<const kafka_header_view> headers,
+                                                          diagnostics* diag = nullptr,
+                                                          const logger* log = nullptr);
+
+} // namespace onex::event_bus
+
+#endif // ONEX_EVENT_BUS_KAFKA_HEADERS_HPP
