@@ -12,12 +12,12 @@ namespace {
 class category final : public boost::system::error_category {
 public:
     // A fixed id makes error codes from different shared objects compare equal.
-    constexpr category() noexcept : error_category(0x6f6e65785f656275ULL) {}
+    constexpr category() noexcept
+        : error_category(0x6f6e65785f656275ULL) {}
 
     const char* name() const noexcept override { return "onex.event_bus"; }
 
-    std::string message(int ev) const override
-    {
+    std::string message(int ev) const override {
         switch (static_cast<errc>(ev)) {
         case errc::connection_failed:
             return "connection to the broker failed";
@@ -40,24 +40,22 @@ public:
 
 constexpr category the_category;
 
-std::string what_prefix(const error_code& ec, const diagnostics& diag)
-{
+std::string what_prefix(const error_code& ec, const diagnostics& diag) {
     return diag.message.empty() ? ec.message() : diag.message;
 }
 
 } // namespace
 
-const boost::system::error_category& event_bus_category() noexcept { return the_category; }
+const boost::system::error_category& event_bus_category() noexcept {
+    return the_category;
+}
 
 infra_error::infra_error(const boost::system::error_code& ec, diagnostics diag)
     : boost::system::system_error(ec, what_prefix(ec, diag))
-    , diag_(std::move(diag))
-{
-}
+    , diag_(std::move(diag)) {}
 
 protocol_configuration_error::protocol_configuration_error(std::string message,
-                                                           std::string parameter,
-                                                           std::string value)
+                                                           std::string parameter, std::string value)
     : infra_error(errc::configuration, [&] {
         diagnostics d;
         d.message = std::move(message);
@@ -65,12 +63,9 @@ protocol_configuration_error::protocol_configuration_error(std::string message,
         d.parameter = std::move(parameter);
         d.value = std::move(value);
         return d;
-    }())
-{
-}
+    }()) {}
 
-void throw_error(const error_code& ec, const diagnostics& diag)
-{
+void throw_error(const error_code& ec, const diagnostics& diag) {
     if (ec.category() == event_bus_category()) {
         switch (static_cast<errc>(ec.value())) {
         case errc::connection_failed:
@@ -88,8 +83,7 @@ void throw_error(const error_code& ec, const diagnostics& diag)
     throw infra_error(ec, diag);
 }
 
-void throw_if_error(const error_code& ec, const diagnostics& diag)
-{
+void throw_if_error(const error_code& ec, const diagnostics& diag) {
     if (ec)
         throw_error(ec, diag);
 }

@@ -11,29 +11,25 @@
 namespace onex::event_bus {
 namespace {
 
-void stderr_sink(log_level lvl, std::string_view message)
-{
+void stderr_sink(log_level lvl, std::string_view message) {
     // One fprintf per record keeps lines from different threads whole.
     std::fprintf(stderr, "[onex.event_bus] %.*s: %.*s\n", static_cast<int>(to_string(lvl).size()),
                  to_string(lvl).data(), static_cast<int>(message.size()), message.data());
 }
 
-std::mutex& global_mutex()
-{
+std::mutex& global_mutex() {
     static std::mutex m;
     return m;
 }
 
-logger& global_instance()
-{
+logger& global_instance() {
     static logger l;
     return l;
 }
 
 } // namespace
 
-std::string_view to_string(log_level lvl) noexcept
-{
+std::string_view to_string(log_level lvl) noexcept {
     switch (lvl) {
     case log_level::debug:
         return "debug";
@@ -49,14 +45,19 @@ std::string_view to_string(log_level lvl) noexcept
     return "unknown";
 }
 
-logger::logger() : level_(log_level::warning), sink_(&stderr_sink) {}
+logger::logger()
+    : level_(log_level::warning)
+    , sink_(&stderr_sink) {}
 
-logger::logger(log_level min_level, sink_type sink) : level_(min_level), sink_(std::move(sink)) {}
+logger::logger(log_level min_level, sink_type sink)
+    : level_(min_level)
+    , sink_(std::move(sink)) {}
 
-logger logger::to_stderr(log_level min_level) { return {min_level, &stderr_sink}; }
+logger logger::to_stderr(log_level min_level) {
+    return {min_level, &stderr_sink};
+}
 
-void logger::log(log_level lvl, std::string_view message) const noexcept
-{
+void logger::log(log_level lvl, std::string_view message) const noexcept {
     if (!enabled(lvl))
         return;
     try {
@@ -66,14 +67,12 @@ void logger::log(log_level lvl, std::string_view message) const noexcept
     }
 }
 
-void set_global_logger(logger l)
-{
+void set_global_logger(logger l) {
     std::lock_guard lock(global_mutex());
     global_instance() = std::move(l);
 }
 
-logger global_logger()
-{
+logger global_logger() {
     std::lock_guard lock(global_mutex());
     return global_instance();
 }

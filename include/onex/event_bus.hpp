@@ -5,14 +5,20 @@
 #ifndef ONEX_EVENT_BUS_HPP
 #define ONEX_EVENT_BUS_HPP
 
+#include <onex/event_bus/circuit_breaker.hpp>
 #include <onex/event_bus/diagnostics.hpp>
 #include <onex/event_bus/error.hpp>
 #include <onex/event_bus/event_headers.hpp>
 #include <onex/event_bus/event_message.hpp>
 #include <onex/event_bus/infra_error.hpp>
+#include <onex/event_bus/inmemory_event_bus.hpp>
+#include <onex/event_bus/inmemory_options.hpp>
+#include <onex/event_bus/kafka_config.hpp>
 #include <onex/event_bus/kafka_headers.hpp>
 #include <onex/event_bus/logger.hpp>
 #include <onex/event_bus/message_category.hpp>
 #include <onex/event_bus/priority.hpp>
+#include <onex/event_bus/strand_circuit_breaker.hpp>
+#include <onex/event_bus/subscription.hpp>
 
 #endif // ONEX_EVENT_BUS_HPP

@@ -12,10 +12,11 @@ namespace onex::test {
 
 // The repository root, found from this file's path (CMake compiles with absolute paths) or, for
 // builds that pass relative paths (b2), by walking up from the working directory.
-inline std::filesystem::path source_root()
-{
+inline std::filesystem::path source_root() {
     namespace fs = std::filesystem;
-    auto is_root = [](const fs::path& p) { return fs::exists(p / "Jamroot") && fs::exists(p / "config"); };
+    auto is_root = [](const fs::path& p) {
+        return fs::exists(p / "Jamroot") && fs::exists(p / "config");
+    };
     fs::path from_file = fs::path(__FILE__).parent_path().parent_path().parent_path();
     if (from_file.is_absolute() && is_root(from_file))
         return from_file;
@@ -28,7 +29,9 @@ inline std::filesystem::path source_root()
     throw std::runtime_error("cannot find the repository root from " + fs::current_path().string());
 }
 
-inline std::filesystem::path config_dir() { return source_root() / "config"; }
+inline std::filesystem::path config_dir() {
+    return source_root() / "config";
+}
 
 } // namespace onex::test
 

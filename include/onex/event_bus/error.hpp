@@ -45,8 +45,7 @@ enum class errc {
 const boost::system::error_category& event_bus_category() noexcept;
 
 /// Makes an @ref error_code from an @ref errc.
-inline error_code make_error_code(errc e) noexcept
-{
+inline error_code make_error_code(errc e) noexcept {
     return {static_cast<int>(e), event_bus_category()};
 }
 

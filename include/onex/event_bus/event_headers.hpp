@@ -59,18 +59,27 @@ struct event_headers {
 std::string format_timestamp(std::chrono::system_clock::time_point tp);
 
 /// Parses what Python's `datetime.fromisoformat` accepts for the timestamps we exchange:
-/// `YYYY-MM-DD[T ]HH:MM[:SS[.f{1,6}]]` followed by `Z`, `±HH:MM`, `±HHMM` or nothing (UTC).
-/// Returns `std::nullopt` for anything else.
+/// `YYYY-MM-DD[T ]HH:MM[:SS[.f+]]` followed by `Z`, `±HH:MM`, `±HHMM` or nothing (UTC), and
+/// converts it to UTC. Fraction digits past the sixth are dropped, as Python does (so nanosecond
+/// RFC 3339 times from other producers are read). Returns `std::nullopt` for anything else: out of
+/// range fields (month 13, hour 24, second 60, Feb 30, offset 24:00), year 0, or a time that
+/// `system_clock` cannot represent.
 std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string_view s);
 
 /// Boost.JSON: headers to an object with the guide's field names (UUIDs as lowercase text, the
-/// timestamp as @ref format_timestamp, absent optionals as `null`).
+/// timestamp as @ref format_timestamp, absent optionals as `null`). Text that is not valid UTF-8
+/// has its bad bytes replaced by U+FFFD, since JSON text must be UTF-8.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_headers& h);
 
-/// Boost.JSON: the inverse of the above. Missing optional fields take their defaults; a wrong type,
-/// a bad UUID, timestamp or priority, or an unknown key throws `std::invalid_argument` naming the
-/// field (JSON is a strict format, unlike the forgiving Kafka header decoding).
-event_headers tag_invoke(const boost::json::value_to_tag<event_headers>&, const boost::json::value& jv);
+/// Boost.JSON: the inverse of the above. As in the peer's model, `timestamp`, `source` and
+/// `event_type` are required and every other field takes its default when missing (fresh UUIDs);
+/// `null` is accepted only for the optional fields. A missing required field, a wrong type, a bad
+/// UUID, timestamp or priority, an integer outside int64, or an unknown key throws
+/// `std::invalid_argument` naming the field (JSON is a strict format, unlike the forgiving Kafka
+/// header decoding). UUIDs are read as Python's `uuid.UUID()` reads them (either case, braces,
+/// `urn:uuid:`, hyphens optional); a timestamp without an offset is read as UTC.
+event_headers tag_invoke(const boost::json::value_to_tag<event_headers>&,
+                         const boost::json::value& jv);
 
 } // namespace onex::event_bus
 

@@ -36,9 +36,7 @@ public:
 
     /// Wraps a body built by a bus.
     explicit event_message(std::shared_ptr<const detail::message_body> body) noexcept
-        : body_(std::move(body))
-    {
-    }
+        : body_(std::move(body)) {}
 
     const std::string& topic() const noexcept { return body_->topic; }
 

@@ -28,7 +28,8 @@ private:
     diagnostics diag_;
 };
 
-/// The broker could not be reached, or a publish failed after every retry (`errc::connection_failed`).
+/// The broker could not be reached, or a publish failed after every retry
+/// (`errc::connection_failed`).
 class infra_connection_error : public infra_error {
 public:
     using infra_error::infra_error;
@@ -55,7 +56,8 @@ public:
     using infra_error::infra_error;
 
     /// Convenience constructor: `errc::configuration` with message and parameter.
-    protocol_configuration_error(std::string message, std::string parameter, std::string value = {});
+    protocol_configuration_error(std::string message, std::string parameter,
+                                 std::string value = {});
 
     /// The rejected parameter (field, variable or YAML key); may be empty.
     const std::string& parameter() const noexcept { return diag().parameter; }

@@ -44,14 +44,21 @@ std::vector<kafka_header> encode_kafka_headers(const event_headers& h);
 /// "unknown", timestamp now; bad or empty UUID → a fresh one; unknown priority → normal; bad
 /// `retry_count` / `max_retries` / `ttl_seconds` → 0 / 3 / none; missing text fields → their
 /// defaults ("unknown" for source and event_type); unknown names ignored; NULL values skipped; a
-/// later duplicate wins. Each repaired value is logged at warning level through `log` (if given).
+/// later duplicate wins. Each repaired value is logged at warning level through `log` (if given),
+/// naming the header and quoting the bad value (at most 64 bytes of it).
+///
+/// As in the peer, an empty `correlation_id`, `message_id`, `timestamp`, `priority`,
+/// `retry_count`, `max_retries` or `ttl_seconds` counts as missing (silently defaulted), while an
+/// empty text field stays empty. UUIDs are read as Python's `uuid.UUID()` reads them (either case,
+/// braces, `urn:uuid:`, hyphens optional); integers as Python's `int()` (surrounding blanks and a
+/// leading '+' allowed), within int64. Never throws except `std::bad_alloc`.
 ///
 /// Fails with `errc::deserialization` — filling `diag->message` with what was wrong — only when
-/// a value is not valid UTF-8 or the timestamp is malformed. The Kafka bus dead-letters such a
-/// message instead of dropping it.
-boost::system::result<event_headers> decode_kafka_headers(std::span<const kafka_header_view> headers,
-                                                          diagnostics* diag = nullptr,
-                                                          const logger* log = nullptr);
+/// a value (of any header, unknown ones included) is not valid UTF-8 or the timestamp is malformed.
+/// The Kafka bus dead-letters such a message instead of dropping it.
+boost::system::result<event_headers>
+decode_kafka_headers(std::span<const kafka_header_view> headers, diagnostics* diag = nullptr,
+                     const logger* log = nullptr);
 
 } // namespace onex::event_bus
 

@@ -38,7 +38,9 @@ public:
     static logger silent() { return {log_level::off, {}}; }
 
     log_level level() const noexcept { return level_; }
-    bool enabled(log_level lvl) const noexcept { return lvl >= level_ && lvl != log_level::off && sink_; }
+    bool enabled(log_level lvl) const noexcept {
+        return lvl >= level_ && lvl != log_level::off && sink_;
+    }
 
     /// Sends one record to the sink if `lvl` is enabled.
     void log(log_level lvl, std::string_view message) const noexcept;

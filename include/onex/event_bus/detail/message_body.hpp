@@ -42,8 +42,7 @@ struct owning_message_body final : message_body {
                         std::string_view value_, event_headers headers_,
                         std::optional<std::string> offset_, std::optional<std::int32_t> partition_)
         : key_storage(key_ ? std::string(*key_) : std::string())
-        , value_storage(value_)
-    {
+        , value_storage(value_) {
         topic = std::move(topic_);
         if (key_)
             key = std::string_view(key_storage);
