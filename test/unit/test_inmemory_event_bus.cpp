@@ -47,6 +47,19 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value&, const u
     throw std::runtime_error("cannot convert unconvertible");
 }
 
+struct no_json_conversion {
+    int x;
+};
+
+// A type Boost.JSON cannot convert must not even compile as an envelope.
+template <class Envelope>
+concept publishable_envelope = requires(inmemory_event_bus& bus, const Envelope& e) {
+    bus.async_publish_envelope(e, "t");
+};
+static_assert(publishable_envelope<order_created>);
+static_assert(publishable_envelope<boost::json::object>);
+static_assert(!publishable_envelope<no_json_conversion>);
+
 inmemory_options options(std::string env = "dev", std::string group = "svc") {
     inmemory_options o;
     o.environment = std::move(env);
