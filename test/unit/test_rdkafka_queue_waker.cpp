@@ -17,14 +17,17 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <sys/eventfd.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 using onex::event_bus::detail::rdkafka_queue_waker;
 using namespace std::chrono_literals;
@@ -124,6 +127,44 @@ struct private_queue {
     rd_kafka_queue_t* queue;
 };
 
+// Signals when librdkafka enqueues to an empty queue (its callback runs on a librdkafka thread);
+// the callback is switched off again on destruction or after the wait.
+class queue_became_non_empty {
+public:
+    explicit queue_became_non_empty(rd_kafka_queue_t* q)
+        : queue_(q) {
+        rd_kafka_queue_cb_event_enable(queue_, &on_event, this);
+    }
+    ~queue_became_non_empty() { disable(); }
+    queue_became_non_empty(const queue_became_non_empty&) = delete;
+    queue_became_non_empty& operator=(const queue_became_non_empty&) = delete;
+
+    bool wait_for(std::chrono::seconds limit) {
+        std::unique_lock lock(mutex_);
+        const bool signalled = cv_.wait_for(lock, limit, [this] { return signalled_; });
+        lock.unlock();
+        disable();
+        return signalled;
+    }
+
+private:
+    static void on_event(rd_kafka_t*, void* opaque) {
+        auto* self = static_cast<queue_became_non_empty*>(opaque);
+        const std::lock_guard lock(self->mutex_);
+        self->signalled_ = true;
+        self->cv_.notify_all();
+    }
+    void disable() {
+        if (queue_ != nullptr)
+            rd_kafka_queue_cb_event_enable(std::exchange(queue_, nullptr), nullptr, nullptr);
+    }
+
+    rd_kafka_queue_t* queue_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    bool signalled_ = false;
+};
+
 // Pretends to serve a backlog of `pending` events, `budget` at a time.
 struct fake_backlog {
     std::size_t pending = 0;
@@ -189,9 +230,12 @@ BOOST_AUTO_TEST_CASE(reports_queued_before_the_waker_exists_are_served) {
     // A long linger keeps the messages in the partition queue, where the purge fails them.
     mock_producer producer(log, "60000");
     producer.produce(message_count);
-    // Blocks until the failed reports are on the main queue, so they precede the waker.
+    // The purge fails the reports on a broker thread: wait (on librdkafka's own queue callback,
+    // switched off before the waker enables io events) until some are on the main queue.
+    queue_became_non_empty signal(producer.main_queue);
     BOOST_REQUIRE_EQUAL(rd_kafka_purge(producer.rk, RD_KAFKA_PURGE_F_QUEUE),
                         RD_KAFKA_RESP_ERR_NO_ERROR);
+    BOOST_REQUIRE(signal.wait_for(guard_time));
     BOOST_REQUIRE_GT(rd_kafka_queue_length(producer.main_queue), 0U);
     rdkafka_queue_waker waker(ioc.get_executor(), producer.main_queue, [&](std::size_t budget) {
         const std::size_t served = producer.poll(budget);
