@@ -14,6 +14,7 @@
 #include <onex/event_bus/inmemory_event_bus.hpp>
 #include <onex/event_bus/inmemory_options.hpp>
 #include <onex/event_bus/kafka_config.hpp>
+#include <onex/event_bus/kafka_event_bus.hpp>
 #include <onex/event_bus/kafka_headers.hpp>
 #include <onex/event_bus/logger.hpp>
 #include <onex/event_bus/message_category.hpp>

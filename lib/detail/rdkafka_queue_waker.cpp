@@ -140,6 +140,11 @@ void rdkafka_queue_waker::stop() noexcept {
     state_->stop();
 }
 
+void rdkafka_queue_waker::kick() noexcept {
+    if (!state_->stopped)
+        ::eventfd_write(state_->descriptor.native_handle(), wake_token);
+}
+
 bool rdkafka_queue_waker::stopped() const noexcept {
     return state_->stopped;
 }

@@ -402,4 +402,30 @@ BOOST_AUTO_TEST_CASE(a_zero_budget_is_rejected) {
         });
 }
 
+BOOST_AUTO_TEST_CASE(a_kick_runs_a_pass_without_a_librdkafka_wake_up) {
+    boost::asio::io_context ioc;
+    private_queue q;
+    int passes = 0;
+    rdkafka_queue_waker waker(ioc.get_executor(), q.queue, [&](std::size_t) {
+        ++passes;
+        return std::size_t{0};
+    });
+    ioc.poll();
+    BOOST_TEST(passes == 1); // the pass right after enabling
+    ioc.restart();
+    ioc.poll();
+    BOOST_TEST(passes == 1); // nothing woke it
+
+    waker.kick();
+    ioc.restart();
+    ioc.run_one_for(guard_time);
+    BOOST_TEST(passes == 2);
+
+    waker.stop();
+    waker.kick(); // a no-op once stopped
+    ioc.restart();
+    ioc.poll();
+    BOOST_TEST(passes == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -60,6 +60,12 @@ public:
     /// called from inside `serve`.
     void stop() noexcept;
 
+    /// Makes the waker run a serve pass soon, as librdkafka's own wake-up does: for an owner whose
+    /// `serve` returned early while events remained (it was not ready for them), since
+    /// librdkafka will not write again until the queue has been emptied. Same threading rule as
+    /// `stop()`; no-op once stopped.
+    void kick() noexcept;
+
     /// True once `stop()` was called.
     [[nodiscard]] bool stopped() const noexcept;
 

@@ -1,0 +1,482 @@
+// Copyright (c) 2026 onex-event-bus authors
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
+
+#include "mock_cluster.hpp"
+
+#include <onex/event_bus/error.hpp>
+#include <onex/event_bus/infra_error.hpp>
+#include <onex/event_bus/kafka_event_bus.hpp>
+#include <onex/event_bus/testing.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
+#include <librdkafka/rdkafka_mock.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace onex::event_bus;
+using onex::event_bus::test::mock_cluster;
+using onex::event_bus::test::mock_config;
+using onex::event_bus::test::run_until;
+namespace asio = boost::asio;
+
+// Named: data-driven test cases capture these types in lambdas (-Wsubobject-linkage).
+namespace kafka_bus_test {
+
+struct received {
+    std::string topic;
+    std::optional<std::string> key;
+    std::string value;
+    event_headers headers;
+    std::optional<std::string> offset;
+    std::optional<std::int32_t> partition;
+};
+
+received copy(const event_message& m) {
+    return {m.topic(),
+            m.key() ? std::optional<std::string>(std::string(*m.key())) : std::nullopt,
+            std::string(m.value()),
+            m.headers(),
+            m.offset(),
+            m.partition()};
+}
+
+// A mock cluster with one topic, an io_context and a bus against them.
+struct kafka_fixture {
+    mock_cluster cluster;
+    asio::io_context ioc;
+    kafka_event_bus bus;
+
+    explicit kafka_fixture(int partitions = 1, kafka_config cfg = {})
+        : bus(ioc, configured(cluster, std::move(cfg)), test::quiet_logger()) {
+        cluster.create_topic("orders.events", partitions);
+        cluster.create_topic("orders.dlq", 1);
+    }
+
+    // `cfg` with the mock cluster's address and test timings, when it is not set up already.
+    static kafka_config configured(const mock_cluster& c, kafka_config cfg) {
+        auto base = mock_config(c.bootstrap_servers());
+        base.dead_letter_topic = cfg.dead_letter_topic;
+        base.enable_auto_commit = cfg.enable_auto_commit;
+        return base;
+    }
+    ~kafka_fixture() {
+        try {
+            testing::run(ioc, bus.async_close());
+        } catch (const std::exception& e) {
+            BOOST_ERROR("close failed: " << e.what());
+        }
+    }
+
+    void run(auto&& op) { testing::run(ioc, std::forward<decltype(op)>(op)); }
+
+    // Publishes and returns the completion's error code.
+    boost::system::error_code publish(std::string_view topic, std::optional<std::string_view> key,
+                                      std::string_view value) {
+        std::optional<boost::system::error_code> result;
+        bus.async_publish(topic, key, value, [&](boost::system::error_code ec) { result = ec; });
+        BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
+        return *result;
+    }
+};
+
+// Produces one record straight through librdkafka (headers as given, even invalid ones).
+void produce_raw(const std::string& servers, const std::string& topic, std::string_view value,
+                 const std::vector<std::pair<std::string, std::string>>& headers) {
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    std::array<char, 512> error{};
+    rd_kafka_conf_set(conf, "bootstrap.servers", servers.c_str(), error.data(), error.size());
+    rd_kafka_conf_set(conf, "log_level", "0", error.data(), error.size());
+    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error.data(), error.size());
+    BOOST_REQUIRE(rk != nullptr);
+    rd_kafka_headers_t* h = rd_kafka_headers_new(headers.size());
+    for (const auto& [name, v] : headers)
+        rd_kafka_header_add(h, name.data(), static_cast<ssize_t>(name.size()), v.data(),
+                            static_cast<ssize_t>(v.size()));
+    const auto err = rd_kafka_producev(
+        rk, RD_KAFKA_V_TOPIC(topic.c_str()),
+        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_END);
+    BOOST_REQUIRE_EQUAL(err, RD_KAFKA_RESP_ERR_NO_ERROR);
+    BOOST_REQUIRE_EQUAL(rd_kafka_flush(rk, 10000), RD_KAFKA_RESP_ERR_NO_ERROR);
+    rd_kafka_destroy(rk);
+}
+
+} // namespace kafka_bus_test
+
+using namespace kafka_bus_test;
+
+BOOST_AUTO_TEST_SUITE(test_kafka_event_bus)
+
+BOOST_AUTO_TEST_CASE(starts_and_closes_against_the_mock_cluster) {
+    kafka_fixture f;
+    BOOST_TEST(!f.bus.is_started());
+    f.run(f.bus.async_start());
+    BOOST_TEST(f.bus.is_started());
+    auto health = f.bus.health_check();
+    BOOST_TEST(health.at("healthy").as_bool());
+    BOOST_TEST(health.at("circuit_state").as_string() == "closed");
+    BOOST_TEST(health.at("bootstrap_servers").as_string() == f.cluster.bootstrap_servers());
+    f.run(f.bus.async_start()); // a no-op
+    f.run(f.bus.async_close());
+    BOOST_TEST(!f.bus.is_started());
+    BOOST_TEST(!f.bus.health_check().at("healthy").as_bool());
+    f.run(f.bus.async_close()); // idempotent
+}
+
+BOOST_AUTO_TEST_CASE(a_start_without_any_broker_times_out_and_counts_against_the_circuit) {
+    asio::io_context ioc;
+    auto cfg = mock_config("127.0.0.1:1");
+    cfg.timeout_seconds = 1;
+    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::timeout));
+    BOOST_TEST(diag.message == "Timeout connecting to Kafka after 1s");
+    BOOST_TEST(diag.servers == "127.0.0.1:1");
+    BOOST_TEST(bus.circuit_breaker_status().at("failures").as_int64() == 1);
+    BOOST_TEST(!bus.is_started());
+}
+
+BOOST_AUTO_TEST_CASE(publishing_before_start_fails_as_unavailable) {
+    kafka_fixture f;
+    BOOST_TEST(f.publish("orders.events", std::nullopt, "x") == make_error_code(errc::unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(an_invalid_topic_name_fails_with_the_name_of_the_rule) {
+    kafka_fixture f;
+    f.run(f.bus.async_start());
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    f.bus.async_publish("bad topic!", std::nullopt, "x", event_headers{}, diag,
+                        [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::configuration));
+    BOOST_TEST(diag.parameter == "topic");
+    BOOST_TEST(diag.message.find("contains invalid characters") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_message_round_trips_with_every_header_field) {
+    kafka_fixture f;
+    std::vector<received> got;
+    auto sub = f.bus.subscribe("orders.events", "round-trip",
+                               [&](const event_message& m) { got.push_back(copy(m)); });
+    f.run(f.bus.async_start());
+
+    event_headers h;
+    h.source = "orders-service";
+    h.event_type = "order.created";
+    h.content_type = "application/x-test";
+    h.schema_version = "2.1.0";
+    h.destination = "billing";
+    h.trace_id = "trace-1";
+    h.span_id = "span-1";
+    h.parent_span_id = "parent-1";
+    h.operation_name = "create";
+    h.routing_key = "route";
+    h.partition_key = "pk";
+    h.priority = priority::high;
+    h.retry_count = 1;
+    h.max_retries = 7;
+    h.ttl_seconds = 0;
+    f.run(f.bus.async_publish("orders.events", "order-1", R"({"id":1})", h));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return got.size() == 1; }));
+
+    const auto& m = got.front();
+    BOOST_TEST(m.topic == "orders.events");
+    BOOST_TEST((m.key == std::optional<std::string>("order-1")));
+    BOOST_TEST(m.value == R"({"id":1})");
+    BOOST_TEST((m.partition == std::optional<std::int32_t>(0)));
+    BOOST_TEST((m.offset == std::optional<std::string>("0")));
+    BOOST_TEST(m.headers.correlation_id == h.correlation_id);
+    BOOST_TEST(m.headers.message_id == h.message_id);
+    BOOST_TEST(format_timestamp(m.headers.timestamp) == format_timestamp(h.timestamp));
+    BOOST_TEST(m.headers.source == h.source);
+    BOOST_TEST(m.headers.event_type == h.event_type);
+    BOOST_TEST(m.headers.content_type == h.content_type);
+    BOOST_TEST(m.headers.schema_version == h.schema_version);
+    BOOST_TEST((m.headers.destination == h.destination));
+    BOOST_TEST((m.headers.trace_id == h.trace_id));
+    BOOST_TEST((m.headers.span_id == h.span_id));
+    BOOST_TEST((m.headers.parent_span_id == h.parent_span_id));
+    BOOST_TEST((m.headers.operation_name == h.operation_name));
+    BOOST_TEST((m.headers.routing_key == h.routing_key));
+    BOOST_TEST((m.headers.partition_key == h.partition_key));
+    BOOST_TEST((m.headers.priority == h.priority));
+    BOOST_TEST(m.headers.retry_count == 1);
+    BOOST_TEST(m.headers.max_retries == 7);
+    BOOST_TEST((m.headers.ttl_seconds == std::optional<std::int64_t>(0)));
+}
+
+BOOST_AUTO_TEST_CASE(default_headers_name_the_environment_and_the_topic) {
+    kafka_fixture f;
+    std::vector<received> got;
+    auto sub = f.bus.subscribe("orders.events", "defaults",
+                               [&](const event_message& m) { got.push_back(copy(m)); });
+    f.run(f.bus.async_start());
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "no key"));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return got.size() == 1; }));
+    BOOST_TEST(!got.front().key.has_value());
+    BOOST_TEST(got.front().headers.source == "test");
+    BOOST_TEST(got.front().headers.event_type == "orders.events");
+}
+
+BOOST_AUTO_TEST_CASE(messages_with_the_same_key_share_a_partition) {
+    kafka_fixture f(4);
+    std::vector<received> got;
+    auto sub = f.bus.subscribe("orders.events", "keys",
+                               [&](const event_message& m) { got.push_back(copy(m)); });
+    f.run(f.bus.async_start());
+    for (int i = 0; i < 10; ++i) {
+        f.run(f.bus.async_publish("orders.events", "same-key", std::to_string(i)));
+        f.run(f.bus.async_publish("orders.events", "key-" + std::to_string(i), "other"));
+    }
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return got.size() == 20; }));
+    std::set<std::int32_t> same, all;
+    std::vector<std::string> order;
+    for (const auto& m : got) {
+        all.insert(*m.partition);
+        if (m.key == std::optional<std::string>("same-key")) {
+            same.insert(*m.partition);
+            order.push_back(m.value);
+        }
+    }
+    BOOST_TEST(same.size() == 1U);
+    BOOST_TEST(all.size() > 1U);
+    const std::vector<std::string> expected{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    BOOST_TEST(order == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(two_groups_each_receive_every_message) {
+    kafka_fixture f;
+    int a = 0, b = 0;
+    auto sa = f.bus.subscribe("orders.events", "group-a", [&](const event_message&) { ++a; });
+    auto sb = f.bus.subscribe("orders.events", "group-b", [&](const event_message&) { ++b; });
+    f.run(f.bus.async_start());
+    for (int i = 0; i < 5; ++i)
+        f.run(f.bus.async_publish("orders.events", std::nullopt, "m"));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return a == 5 && b == 5; }));
+    BOOST_TEST(f.bus.health_check().at("consumer_count").as_int64() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(subscriptions_of_one_group_each_receive_every_message_in_order) {
+    kafka_fixture f;
+    std::vector<std::string> calls;
+    auto s1 = f.bus.subscribe("orders.events", "shared", [&](const event_message& m) {
+        calls.push_back("1:" + std::string(m.value()));
+    });
+    auto s2 = f.bus.subscribe("orders.events", "shared",
+                              [&](const event_message& m) -> asio::awaitable<void> {
+                                  calls.push_back("2:" + std::string(m.value()));
+                                  co_return;
+                              });
+    f.run(f.bus.async_start());
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "a"));
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "b"));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return calls.size() == 4; }));
+    const std::vector<std::string> expected{"1:a", "2:a", "1:b", "2:b"};
+    BOOST_TEST(calls == expected, boost::test_tools::per_element());
+    BOOST_TEST(f.bus.health_check().at("consumer_count").as_int64() == 1);
+}
+
+namespace {
+
+kafka_config with_dlq(bool auto_commit = true) {
+    kafka_config c;
+    c.dead_letter_topic = "orders.dlq";
+    c.enable_auto_commit = auto_commit;
+    return c;
+}
+
+} // namespace
+
+BOOST_DATA_TEST_CASE(a_failing_handler_is_retried_then_dead_lettered_and_committed,
+                     boost::unit_test::data::make({true, false}), auto_commit) {
+    received failed_once;
+    int calls = 0;
+    std::vector<received> dead;
+    {
+        kafka_fixture f(1, with_dlq(auto_commit));
+        auto sub = f.bus.subscribe("orders.events", "failing", [&](const event_message& m) {
+            ++calls;
+            failed_once = copy(m);
+            throw std::runtime_error("payment declined");
+        });
+        auto dlq = f.bus.subscribe("orders.dlq", "dlq-reader",
+                                   [&](const event_message& m) { dead.push_back(copy(m)); });
+        f.run(f.bus.async_start());
+        event_headers h;
+        h.source = "test";
+        h.event_type = "order.created";
+        h.retry_count = 1;
+        h.max_retries = 3;
+        f.run(f.bus.async_publish("orders.events", "order-7", "\xff-bad-utf8", h));
+        BOOST_REQUIRE(run_until(f.ioc, [&] { return dead.size() == 1; }));
+        BOOST_TEST(calls == 3); // the first call and max_retries - retry_count = 2 retries
+        BOOST_TEST(f.bus.health_check().at("dead_lettered").as_int64() == 1);
+
+        const auto payload = boost::json::parse(dead.front().value).as_object();
+        std::vector<std::string> keys;
+        for (const auto& kv : payload)
+            keys.emplace_back(kv.key());
+        const std::vector<std::string> expected_keys{
+            "original_topic", "original_message", "failure_reason", "failure_timestamp",
+            "correlation_id", "retry_count",      "error_type"};
+        BOOST_TEST(keys == expected_keys, boost::test_tools::per_element());
+        BOOST_TEST(payload.at("original_topic").as_string() == "orders.events");
+        const auto& original = payload.at("original_message").as_object();
+        BOOST_TEST(original.at("key").as_string() == "order-7");
+        BOOST_TEST(original.at("value").as_string() == "\xef\xbf\xbd-bad-utf8");
+        BOOST_TEST(original.at("offset").as_string() == "0");
+        BOOST_TEST(original.at("partition").as_int64() == 0);
+        BOOST_TEST(payload.at("failure_reason").as_string() ==
+                   "std::runtime_error: payment declined");
+        BOOST_TEST(payload.at("correlation_id").as_string() ==
+                   boost::uuids::to_string(h.correlation_id));
+        BOOST_TEST(payload.at("retry_count").as_int64() == 1);
+        BOOST_TEST(payload.at("error_type").as_string() == "std::runtime_error");
+        BOOST_TEST((dead.front().key == std::optional<std::string>("order-7")));
+        BOOST_TEST(dead.front().headers.event_type == "dlq_message");
+        BOOST_TEST(dead.front().headers.correlation_id == h.correlation_id);
+    }
+    // A new consumer in the same group starts after the dead-lettered message.
+    kafka_fixture f(1, with_dlq(auto_commit));
+    std::vector<std::string> seen;
+    auto sub = f.bus.subscribe("orders.events", "failing",
+                               [&](const event_message& m) { seen.emplace_back(m.value()); });
+    f.run(f.bus.async_start());
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "marker"));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return !seen.empty(); }));
+    const std::vector<std::string> expected{"marker"};
+    BOOST_TEST(seen == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(without_a_dead_letter_topic_an_exhausted_message_is_counted_and_logged) {
+    kafka_fixture f;
+    int calls = 0;
+    std::vector<std::string> after;
+    auto sub = f.bus.subscribe("orders.events", "no-dlq", [&](const event_message& m) {
+        ++calls;
+        if (m.value() == "bad")
+            throw std::logic_error("cannot handle");
+        after.emplace_back(m.value());
+    });
+    f.run(f.bus.async_start());
+    event_headers h;
+    h.source = "test";
+    h.event_type = "x";
+    h.max_retries = 0;
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "bad", h));
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "good"));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return after.size() == 1; }));
+    BOOST_TEST(calls == 2);
+    BOOST_TEST(f.bus.health_check().at("unhandled_without_dead_letter_topic").as_int64() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_message_with_corrupt_headers_is_dead_lettered_and_the_consumer_goes_on) {
+    kafka_fixture f(1, with_dlq());
+    std::vector<received> good, dead;
+    auto sub = f.bus.subscribe("orders.events", "decoder",
+                               [&](const event_message& m) { good.push_back(copy(m)); });
+    auto dlq = f.bus.subscribe("orders.dlq", "dlq-reader",
+                               [&](const event_message& m) { dead.push_back(copy(m)); });
+    f.run(f.bus.async_start());
+    produce_raw(f.cluster.bootstrap_servers(), "orders.events", "raw",
+                {{"source", "\xc3\x28"}, {"event_type", "x"}});
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "after"));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return good.size() == 1 && dead.size() == 1; }));
+    BOOST_TEST(good.front().value == "after");
+    const auto payload = boost::json::parse(dead.front().value).as_object();
+    BOOST_TEST(payload.at("failure_type").as_string() == "deserialization_error");
+    BOOST_TEST(payload.at("original_message").as_object().at("offset").as_int64() == 0);
+    BOOST_TEST(dead.front().headers.event_type == "dlq_raw_message");
+}
+
+BOOST_AUTO_TEST_CASE(injected_produce_errors_are_retried_and_succeed) {
+    kafka_fixture f;
+    f.run(f.bus.async_start());
+    rd_kafka_mock_push_request_errors(f.cluster.get(), 0 /* ApiKey Produce */, 2,
+                                      RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+                                      RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION);
+    BOOST_TEST(!f.publish("orders.events", "k", "v"));
+    BOOST_TEST(f.bus.circuit_breaker_status().at("state").as_string() == "closed");
+}
+
+BOOST_AUTO_TEST_CASE(a_downed_broker_opens_the_circuit_which_closes_once_it_is_back) {
+    mock_cluster cluster;
+    cluster.create_topic("orders.events");
+    asio::io_context ioc;
+    auto cfg = mock_config(cluster.bootstrap_servers());
+    cfg.timeout_seconds = 1;
+    cfg.max_retry_attempts = 1;
+    cfg.circuit_breaker_threshold = 2;
+    cfg.circuit_breaker_reset_timeout = 0.2;
+    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
+    testing::run(ioc, bus.async_start());
+
+    rd_kafka_mock_broker_set_down(cluster.get(), 1);
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    bus.async_publish("orders.events", "k", "v", event_headers{}, diag,
+                      [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::timeout));
+    BOOST_TEST((diag.attempts == std::optional<std::uint32_t>(2)));
+    BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "open");
+
+    result.reset();
+    bus.async_publish("orders.events", "k", "v", event_headers{}, diag,
+                      [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::unavailable));
+    BOOST_TEST(diag.retry_after.has_value());
+    BOOST_TEST(diag.circuit_state == "open");
+
+    rd_kafka_mock_broker_set_up(cluster.get(), 1);
+    // Half-open after the reset timeout: the next publish is let through and closes the circuit.
+    asio::steady_timer wait(ioc, std::chrono::milliseconds(250));
+    testing::run(ioc, wait.async_wait(asio::deferred));
+    BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "half_open");
+    testing::run(ioc, bus.async_publish("orders.events", "k", "v"));
+    BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "closed");
+    testing::run(ioc, bus.async_close());
+}
+
+BOOST_AUTO_TEST_CASE(closing_with_publishes_in_flight_completes_each_exactly_once) {
+    kafka_fixture f;
+    f.run(f.bus.async_start());
+    constexpr int count = 200;
+    std::vector<int> completions(count, 0);
+    int failed = 0;
+    for (int i = 0; i < count; ++i)
+        f.bus.async_publish("orders.events", std::nullopt, "v",
+                            [&, i](boost::system::error_code ec) {
+                                ++completions[static_cast<std::size_t>(i)];
+                                failed += ec ? 1 : 0;
+                            });
+    bool closed = false;
+    f.bus.async_close([&](boost::system::error_code) { closed = true; });
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return closed; }));
+    BOOST_TEST(std::ranges::all_of(completions, [](int c) { return c == 1; }));
+    // After close: a fresh publish fails at once.
+    BOOST_TEST(f.publish("orders.events", std::nullopt, "late") ==
+               make_error_code(errc::unavailable));
+    BOOST_TEST(failed == 0); // close flushed them all
+}
+
+BOOST_AUTO_TEST_SUITE_END()
