@@ -123,6 +123,9 @@ group_consumer::group_consumer(std::shared_ptr<kafka_bus_impl> bus, std::string 
 group_consumer::~group_consumer() {
     for (auto* m : backlog_)
         rd_kafka_message_destroy(m);
+    for (auto& [topic, c] : circuits_)
+        for (auto* m : c->held)
+            rd_kafka_message_destroy(m);
     if (waker_)
         waker_->stop();
     if (queue_)
@@ -224,6 +227,13 @@ void group_consumer::pump() {
     while (!busy_ && !backlog_.empty() && !closing_) {
         rd_kafka_message_t* m = backlog_.front();
         backlog_.pop_front();
+        if (paused_topics_ > 0 && !m->err) {
+            auto it = circuits_.find(std::string_view(rd_kafka_topic_name(m->rkt)));
+            if (it != circuits_.end() && it->second->paused) {
+                it->second->held.push_back(m);
+                continue;
+            }
+        }
         dispatch(m);
     }
 }
@@ -316,6 +326,8 @@ void group_consumer::dispatch(rd_kafka_message_t* m) {
         s.end_call();
     }
     finish(*body);
+    if (!circuits_.empty())
+        record_outcome(body->topic, true);
 }
 
 void group_consumer::finish(const kafka_message_body& body) {
@@ -351,6 +363,7 @@ asio::awaitable<void> group_consumer::slow_path(std::shared_ptr<job> j) {
             finish(*j->body);
         co_return;
     }
+    bool handled = true;
     const event_headers& headers = j->message.headers();
     const std::int64_t allowed =
         std::max<std::int64_t>(0, headers.max_retries - headers.retry_count);
@@ -396,10 +409,12 @@ asio::awaitable<void> group_consumer::slow_path(std::shared_ptr<job> j) {
             }
             if (!co_await dead_letter(*j, type, text))
                 co_return; // not dead-lettered: not stored, read again
+            handled = false;
             break;
         }
     }
     finish(*j->body);
+    record_outcome(j->body->topic, handled);
 }
 
 // True once the message is accounted for: written to the dead-letter topic, or logged and
@@ -470,6 +485,104 @@ asio::awaitable<bool> group_consumer::dead_letter(job& j, const std::string& err
     }
 }
 
+// --- per-subscriber circuits --------------------------------------------------------------------
+
+group_consumer::topic_circuit::topic_circuit(const kafka_config& c, const std::string& topic,
+                                             const asio::strand<asio::any_io_executor>& strand)
+    : breaker([&] {
+        circuit_breaker_options o;
+        o.threshold = static_cast<std::uint32_t>(c.circuit_breaker_threshold);
+        o.reset_timeout = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(c.circuit_breaker_reset_timeout));
+        o.service_name = "kafka." + c.environment + "." + topic;
+        return o;
+    }())
+    , timer(strand) {}
+
+void group_consumer::record_outcome(const std::string& topic, bool handled) {
+    auto it = circuits_.find(topic);
+    if (it == circuits_.end()) {
+        if (handled)
+            return; // closed with no failures: nothing to track
+        it = circuits_
+                 .emplace(topic, std::make_unique<topic_circuit>(bus_->config, topic, bus_->strand))
+                 .first;
+    }
+    topic_circuit& c = *it->second;
+    if (handled) {
+        c.breaker.record_success();
+        return;
+    }
+    c.breaker.record_failure();
+    if (c.breaker.state() == circuit_state::open && !c.paused)
+        pause(topic, c);
+}
+
+void group_consumer::pause(const std::string& topic, topic_circuit& c) {
+    c.paused = true;
+    ++paused_topics_;
+    bus_->counters.open_subscriber_circuits.fetch_add(1);
+    set_paused(topic, true);
+    // What was read ahead waits for the half-open trial, in order.
+    std::erase_if(backlog_, [&](rd_kafka_message_t* m) {
+        if (m->err || topic != rd_kafka_topic_name(m->rkt))
+            return false;
+        c.held.push_back(m);
+        return true;
+    });
+    bus_->log(log_level::warning,
+              "Circuit open for consumer group '" + group_ + "' on topic '" + topic + "' after " +
+                  std::to_string(c.breaker.failures()) +
+                  " dead-lettered messages in a row; its partitions are paused for " +
+                  std::to_string(bus_->config.circuit_breaker_reset_timeout) + "s");
+    c.timer.expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(bus_->config.circuit_breaker_reset_timeout)));
+    c.timer.async_wait([self = shared_from_this(), topic](boost::system::error_code ec) {
+        if (!ec && !self->closing_)
+            self->resume(topic);
+    });
+}
+
+// Half-open: the held messages go first; the next outcome closes or reopens the circuit.
+void group_consumer::resume(const std::string& topic) {
+    auto it = circuits_.find(topic);
+    if (it == circuits_.end() || !it->second->paused)
+        return;
+    topic_circuit& c = *it->second;
+    c.breaker.check();
+    c.paused = false;
+    --paused_topics_;
+    bus_->counters.open_subscriber_circuits.fetch_sub(1);
+    set_paused(topic, false);
+    backlog_.insert(backlog_.begin(), c.held.begin(), c.held.end());
+    c.held.clear();
+    bus_->log(log_level::info,
+              "Circuit half-open for consumer group '" + group_ + "' on topic '" + topic + "'");
+    pump();
+    if (!busy_)
+        waker_->kick();
+}
+
+void group_consumer::set_paused(const std::string& topic, bool paused) {
+    rd_kafka_topic_partition_list_t* assigned = nullptr;
+    if (rd_kafka_assignment(client_->get(), &assigned) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return;
+    partition_list all(assigned);
+    partition_list mine(rd_kafka_topic_partition_list_new(all->cnt));
+    for (int i = 0; i < all->cnt; ++i)
+        if (topic == all->elems[i].topic)
+            rd_kafka_topic_partition_list_add(mine.get(), all->elems[i].topic,
+                                              all->elems[i].partition);
+    if (mine->cnt == 0)
+        return;
+    const auto err = paused ? rd_kafka_pause_partitions(client_->get(), mine.get())
+                            : rd_kafka_resume_partitions(client_->get(), mine.get());
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        bus_->log(log_level::error, "Consumer group '" + group_ + "': cannot " +
+                                        (paused ? "pause" : "resume") + " topic '" + topic +
+                                        "': " + rd_kafka_err2str(err));
+}
+
 void group_consumer::on_rebalance(rd_kafka_resp_err_t err,
                                   rd_kafka_topic_partition_list_t* partitions) {
     rd_kafka_t* rk = client_->get();
@@ -479,17 +592,23 @@ void group_consumer::on_rebalance(rd_kafka_resp_err_t err,
             rd_kafka_error_destroy(rd_kafka_incremental_assign(rk, partitions));
         else
             rd_kafka_assign(rk, partitions);
+        for (const auto& [topic, c] : circuits_)
+            if (c->paused)
+                set_paused(topic, true); // newly assigned partitions of an open circuit
         return;
     }
     // Revoked: drop what was read ahead for those partitions (their next owner reads it from the
     // committed offset), and commit what was handled.
-    std::erase_if(backlog_, [partitions](rd_kafka_message_t* m) {
+    auto revoked = [partitions](rd_kafka_message_t* m) {
         if (!rd_kafka_topic_partition_list_find(partitions, rd_kafka_topic_name(m->rkt),
                                                 m->partition))
             return false;
         rd_kafka_message_destroy(m);
         return true;
-    });
+    };
+    std::erase_if(backlog_, revoked);
+    for (auto& [topic, c] : circuits_)
+        std::erase_if(c->held, revoked);
     if (!bus_->config.enable_auto_commit && commit_pending_) {
         commit_pending_ = false;
         rd_kafka_commit(rk, nullptr, 1);
@@ -517,6 +636,12 @@ void group_consumer::finish_close() {
     for (auto* m : backlog_)
         rd_kafka_message_destroy(m);
     backlog_.clear();
+    for (auto& [topic, c] : circuits_) {
+        c->timer.cancel();
+        for (auto* m : c->held)
+            rd_kafka_message_destroy(m);
+        c->held.clear();
+    }
     if (!client_) {
         check_closed();
         return;

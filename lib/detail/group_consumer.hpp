@@ -15,6 +15,7 @@
 #include <atomic>
 #include <deque>
 #include <exception>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,6 +61,23 @@ public:
 private:
     struct job;
 
+    // The circuit of (topic, this group): counts messages whose handling ended in a dead letter
+    // (one per message, not per attempt); while open, the topic's partitions are paused and what
+    // was already read waits in `held`, in order, for the half-open trial.
+    struct topic_circuit {
+        explicit topic_circuit(const kafka_config& c, const std::string& topic,
+                               const boost::asio::strand<boost::asio::any_io_executor>& strand);
+        circuit_breaker breaker;
+        std::deque<rd_kafka_message_t*> held;
+        boost::asio::steady_timer timer;
+        bool paused = false;
+    };
+
+    void record_outcome(const std::string& topic, bool handled);
+    void pause(const std::string& topic, topic_circuit& c);
+    void resume(const std::string& topic);
+    void set_paused(const std::string& topic, bool paused);
+
     std::size_t serve(std::size_t budget);
     void pump();
     void dispatch(rd_kafka_message_t* m);
@@ -92,6 +110,8 @@ private:
     boost::asio::steady_timer retry_timer_;
     boost::asio::steady_timer close_timer_;
     std::chrono::steady_clock::time_point last_poll_{};
+    std::map<std::string, std::unique_ptr<topic_circuit>, std::less<>> circuits_;
+    std::size_t paused_topics_ = 0;
 };
 
 } // namespace onex::event_bus::detail

@@ -690,6 +690,7 @@ boost::json::object kafka_bus_impl::health_check() const {
     o["publishes_in_flight"] = static_cast<std::int64_t>(counters.publishes_in_flight.load());
     o["dead_lettered"] = static_cast<std::int64_t>(counters.dead_lettered.load());
     o["dead_letter_failures"] = static_cast<std::int64_t>(counters.dead_letter_failures.load());
+    o["open_subscriber_circuits"] = counters.open_subscriber_circuits.load();
     o["unhandled_without_dead_letter_topic"] =
         static_cast<std::int64_t>(counters.unhandled_without_dead_letter_topic.load());
     return o;

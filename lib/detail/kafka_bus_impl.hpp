@@ -80,6 +80,7 @@ struct bus_counters {
     std::atomic<std::uint64_t> dead_letter_failures{0};
     std::atomic<std::uint64_t> unhandled_without_dead_letter_topic{0};
     std::atomic<std::uint64_t> publishes_in_flight{0};
+    std::atomic<std::int64_t> open_subscriber_circuits{0};
 };
 
 /// Everything behind a `kafka_event_bus`. All mutable state is touched only on `strand`, except

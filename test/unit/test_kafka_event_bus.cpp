@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
-#include "mock_cluster.hpp"
+#include "kafka_fixture.hpp"
 
 #include <onex/event_bus/error.hpp>
 #include <onex/event_bus/infra_error.hpp>
@@ -32,90 +32,6 @@ using onex::event_bus::test::mock_cluster;
 using onex::event_bus::test::mock_config;
 using onex::event_bus::test::run_until;
 namespace asio = boost::asio;
-
-// Named: data-driven test cases capture these types in lambdas (-Wsubobject-linkage).
-namespace kafka_bus_test {
-
-struct received {
-    std::string topic;
-    std::optional<std::string> key;
-    std::string value;
-    event_headers headers;
-    std::optional<std::string> offset;
-    std::optional<std::int32_t> partition;
-};
-
-received copy(const event_message& m) {
-    return {m.topic(),
-            m.key() ? std::optional<std::string>(std::string(*m.key())) : std::nullopt,
-            std::string(m.value()),
-            m.headers(),
-            m.offset(),
-            m.partition()};
-}
-
-// A mock cluster with one topic, an io_context and a bus against them.
-struct kafka_fixture {
-    mock_cluster cluster;
-    asio::io_context ioc;
-    kafka_event_bus bus;
-
-    explicit kafka_fixture(int partitions = 1, kafka_config cfg = {})
-        : bus(ioc, configured(cluster, std::move(cfg)), test::quiet_logger()) {
-        cluster.create_topic("orders.events", partitions);
-        cluster.create_topic("orders.dlq", 1);
-    }
-
-    // `cfg` with the mock cluster's address and test timings, when it is not set up already.
-    static kafka_config configured(const mock_cluster& c, kafka_config cfg) {
-        auto base = mock_config(c.bootstrap_servers());
-        base.dead_letter_topic = cfg.dead_letter_topic;
-        base.enable_auto_commit = cfg.enable_auto_commit;
-        return base;
-    }
-    ~kafka_fixture() {
-        try {
-            testing::run(ioc, bus.async_close());
-        } catch (const std::exception& e) {
-            BOOST_ERROR("close failed: " << e.what());
-        }
-    }
-
-    void run(auto&& op) { testing::run(ioc, std::forward<decltype(op)>(op)); }
-
-    // Publishes and returns the completion's error code.
-    boost::system::error_code publish(std::string_view topic, std::optional<std::string_view> key,
-                                      std::string_view value) {
-        std::optional<boost::system::error_code> result;
-        bus.async_publish(topic, key, value, [&](boost::system::error_code ec) { result = ec; });
-        BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
-        return *result;
-    }
-};
-
-// Produces one record straight through librdkafka (headers as given, even invalid ones).
-void produce_raw(const std::string& servers, const std::string& topic, std::string_view value,
-                 const std::vector<std::pair<std::string, std::string>>& headers) {
-    rd_kafka_conf_t* conf = rd_kafka_conf_new();
-    std::array<char, 512> error{};
-    rd_kafka_conf_set(conf, "bootstrap.servers", servers.c_str(), error.data(), error.size());
-    rd_kafka_conf_set(conf, "log_level", "0", error.data(), error.size());
-    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error.data(), error.size());
-    BOOST_REQUIRE(rk != nullptr);
-    rd_kafka_headers_t* h = rd_kafka_headers_new(headers.size());
-    for (const auto& [name, v] : headers)
-        rd_kafka_header_add(h, name.data(), static_cast<ssize_t>(name.size()), v.data(),
-                            static_cast<ssize_t>(v.size()));
-    const auto err = rd_kafka_producev(
-        rk, RD_KAFKA_V_TOPIC(topic.c_str()),
-        RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-        RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_HEADERS(h), RD_KAFKA_V_END);
-    BOOST_REQUIRE_EQUAL(err, RD_KAFKA_RESP_ERR_NO_ERROR);
-    BOOST_REQUIRE_EQUAL(rd_kafka_flush(rk, 10000), RD_KAFKA_RESP_ERR_NO_ERROR);
-    rd_kafka_destroy(rk);
-}
-
-} // namespace kafka_bus_test
 
 using namespace kafka_bus_test;
 
@@ -294,117 +210,24 @@ BOOST_AUTO_TEST_CASE(subscriptions_of_one_group_each_receive_every_message_in_or
     BOOST_TEST(f.bus.health_check().at("consumer_count").as_int64() == 1);
 }
 
-namespace {
-
-kafka_config with_dlq(bool auto_commit = true) {
-    kafka_config c;
-    c.dead_letter_topic = "orders.dlq";
-    c.enable_auto_commit = auto_commit;
-    return c;
-}
-
-} // namespace
-
-BOOST_DATA_TEST_CASE(a_failing_handler_is_retried_then_dead_lettered_and_committed,
-                     boost::unit_test::data::make({true, false}), auto_commit) {
-    received failed_once;
-    int calls = 0;
-    std::vector<received> dead;
-    {
-        kafka_fixture f(1, with_dlq(auto_commit));
-        auto sub = f.bus.subscribe("orders.events", "failing", [&](const event_message& m) {
-            ++calls;
-            failed_once = copy(m);
-            throw std::runtime_error("payment declined");
-        });
-        auto dlq = f.bus.subscribe("orders.dlq", "dlq-reader",
-                                   [&](const event_message& m) { dead.push_back(copy(m)); });
-        f.run(f.bus.async_start());
-        event_headers h;
-        h.source = "test";
-        h.event_type = "order.created";
-        h.retry_count = 1;
-        h.max_retries = 3;
-        f.run(f.bus.async_publish("orders.events", "order-7", "\xff-bad-utf8", h));
-        BOOST_REQUIRE(run_until(f.ioc, [&] { return dead.size() == 1; }));
-        BOOST_TEST(calls == 3); // the first call and max_retries - retry_count = 2 retries
-        BOOST_TEST(f.bus.health_check().at("dead_lettered").as_int64() == 1);
-
-        const auto payload = boost::json::parse(dead.front().value).as_object();
-        std::vector<std::string> keys;
-        for (const auto& kv : payload)
-            keys.emplace_back(kv.key());
-        const std::vector<std::string> expected_keys{
-            "original_topic", "original_message", "failure_reason", "failure_timestamp",
-            "correlation_id", "retry_count",      "error_type"};
-        BOOST_TEST(keys == expected_keys, boost::test_tools::per_element());
-        BOOST_TEST(payload.at("original_topic").as_string() == "orders.events");
-        const auto& original = payload.at("original_message").as_object();
-        BOOST_TEST(original.at("key").as_string() == "order-7");
-        BOOST_TEST(original.at("value").as_string() == "\xef\xbf\xbd-bad-utf8");
-        BOOST_TEST(original.at("offset").as_string() == "0");
-        BOOST_TEST(original.at("partition").as_int64() == 0);
-        BOOST_TEST(payload.at("failure_reason").as_string() ==
-                   "std::runtime_error: payment declined");
-        BOOST_TEST(payload.at("correlation_id").as_string() ==
-                   boost::uuids::to_string(h.correlation_id));
-        BOOST_TEST(payload.at("retry_count").as_int64() == 1);
-        BOOST_TEST(payload.at("error_type").as_string() == "std::runtime_error");
-        BOOST_TEST((dead.front().key == std::optional<std::string>("order-7")));
-        BOOST_TEST(dead.front().headers.event_type == "dlq_message");
-        BOOST_TEST(dead.front().headers.correlation_id == h.correlation_id);
-    }
-    // A new consumer in the same group starts after the dead-lettered message.
-    kafka_fixture f(1, with_dlq(auto_commit));
-    std::vector<std::string> seen;
-    auto sub = f.bus.subscribe("orders.events", "failing",
-                               [&](const event_message& m) { seen.emplace_back(m.value()); });
+BOOST_AUTO_TEST_CASE(publishing_to_an_unknown_topic_fails_at_once_without_counting) {
+    kafka_fixture f(
+        1, [](kafka_config& c) { c.librdkafka["topic.metadata.propagation.max.ms"] = "10"; });
+    rd_kafka_mock_topic_set_error(f.cluster.get(), "orders.missing",
+                                  RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART);
     f.run(f.bus.async_start());
-    f.run(f.bus.async_publish("orders.events", std::nullopt, "marker"));
-    BOOST_REQUIRE(run_until(f.ioc, [&] { return !seen.empty(); }));
-    const std::vector<std::string> expected{"marker"};
-    BOOST_TEST(seen == expected, boost::test_tools::per_element());
-}
-
-BOOST_AUTO_TEST_CASE(without_a_dead_letter_topic_an_exhausted_message_is_counted_and_logged) {
-    kafka_fixture f;
-    int calls = 0;
-    std::vector<std::string> after;
-    auto sub = f.bus.subscribe("orders.events", "no-dlq", [&](const event_message& m) {
-        ++calls;
-        if (m.value() == "bad")
-            throw std::logic_error("cannot handle");
-        after.emplace_back(m.value());
-    });
-    f.run(f.bus.async_start());
-    event_headers h;
-    h.source = "test";
-    h.event_type = "x";
-    h.max_retries = 0;
-    f.run(f.bus.async_publish("orders.events", std::nullopt, "bad", h));
-    f.run(f.bus.async_publish("orders.events", std::nullopt, "good"));
-    BOOST_REQUIRE(run_until(f.ioc, [&] { return after.size() == 1; }));
-    BOOST_TEST(calls == 2);
-    BOOST_TEST(f.bus.health_check().at("unhandled_without_dead_letter_topic").as_int64() == 1);
-}
-
-BOOST_AUTO_TEST_CASE(a_message_with_corrupt_headers_is_dead_lettered_and_the_consumer_goes_on) {
-    kafka_fixture f(1, with_dlq());
-    std::vector<received> good, dead;
-    auto sub = f.bus.subscribe("orders.events", "decoder",
-                               [&](const event_message& m) { good.push_back(copy(m)); });
-    auto dlq = f.bus.subscribe("orders.dlq", "dlq-reader",
-                               [&](const event_message& m) { dead.push_back(copy(m)); });
-    f.run(f.bus.async_start());
-    produce_raw(f.cluster.bootstrap_servers(), "orders.events", "raw",
-                {{"source", "\xc3\x28"}, {"event_type", "x"}});
-    f.run(f.bus.async_publish("orders.events", std::nullopt, "after"));
-    BOOST_REQUIRE(run_until(f.ioc, [&] { return good.size() == 1 && dead.size() == 1; }));
-    BOOST_TEST(good.front().value == "after");
-    const auto payload = boost::json::parse(dead.front().value).as_object();
-    BOOST_TEST(payload.at("failure_type").as_string() == "deserialization_error");
-    BOOST_TEST(payload.at("original_message").as_object().at("offset").as_int64() == 0);
-    BOOST_TEST(dead.front().headers.event_type == "dlq_raw_message");
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    f.bus.async_publish("orders.missing", std::nullopt, "x", event_headers{}, diag,
+                        [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::configuration));
+    BOOST_TEST(diag.message ==
+               "Topic 'orders.missing' not found on broker. Ensure the topic is provisioned "
+               "before publishing.");
+    BOOST_TEST(diag.parameter == "topic");
+    BOOST_TEST((diag.attempts == std::optional<std::uint32_t>(1)));
+    BOOST_TEST(f.bus.circuit_breaker_status().at("failures").as_int64() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(injected_produce_errors_are_retried_and_succeed) {

@@ -63,6 +63,12 @@ struct kafka_publish_request;
 /// `retry_count`), then dead-lettered; without a `dead_letter_topic` the message is logged at
 /// error level and counted in @ref health_check.
 ///
+/// Each (topic, group) has a circuit breaker counting messages that ended dead-lettered (one per
+/// message, whatever its retries); a success resets it. At `circuit_breaker_threshold` in a row it
+/// opens: the topic's partitions in that group are paused (`rd_kafka_pause_partitions`, no
+/// spinning) for `circuit_breaker_reset_timeout`, then resumed half-open; the next message's
+/// outcome closes or reopens it.
+///
 /// \par Thread safety
 /// Distinct objects: safe. \n
 /// Shared objects: safe; every member may be called from any thread.
@@ -260,7 +266,7 @@ public:
     /// `{"healthy", "started", "environment", "bootstrap_servers" (credentials stripped),
     /// "circuit_state" ("closed"/"open"/"half_open"), "subscriber_count", "topic_count",
     /// "consumer_count", "publishes_in_flight", "dead_lettered", "dead_letter_failures",
-    /// "unhandled_without_dead_letter_topic"}`.
+    /// "open_subscriber_circuits", "unhandled_without_dead_letter_topic"}`.
     boost::json::object health_check() const;
 
     /// The publish circuit breaker's state (see `circuit_breaker::status`).
