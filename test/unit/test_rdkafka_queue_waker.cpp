@@ -229,7 +229,9 @@ BOOST_AUTO_TEST_CASE(reports_queued_before_the_waker_exists_are_served) {
     delivery_log log;
     // A long linger keeps the messages in the partition queue, where the purge fails them.
     mock_producer producer(log, "60000");
-    producer.produce(message_count);
+    // Fewer than batch.num.messages (10000), so that no full batch leaves before the purge.
+    constexpr int purged_count = 1000;
+    producer.produce(purged_count);
     // The purge fails the reports on a broker thread: wait (on librdkafka's own queue callback,
     // switched off before the waker enables io events) until some are on the main queue.
     queue_became_non_empty signal(producer.main_queue);
@@ -239,13 +241,13 @@ BOOST_AUTO_TEST_CASE(reports_queued_before_the_waker_exists_are_served) {
     BOOST_REQUIRE_GT(rd_kafka_queue_length(producer.main_queue), 0U);
     rdkafka_queue_waker waker(ioc.get_executor(), producer.main_queue, [&](std::size_t budget) {
         const std::size_t served = producer.poll(budget);
-        if (log.failed == message_count)
+        if (log.failed == purged_count)
             ioc.stop();
         return served;
     });
     ioc.run_for(guard_time);
     waker.stop();
-    BOOST_TEST(log.failed == message_count);
+    BOOST_TEST(log.failed == purged_count);
     BOOST_TEST(log.delivered == 0);
     BOOST_TEST(log.off_thread == 0);
 }
