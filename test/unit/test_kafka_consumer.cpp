@@ -220,8 +220,8 @@ BOOST_AUTO_TEST_CASE(an_open_subscriber_circuit_pauses_its_topic_until_half_open
     BOOST_REQUIRE(run_until(f.ioc, [&] { return calls.size() == 3; }));
     BOOST_TEST(calls[2].first == "good");
     // "good" waited for the half-open trial, which closed the circuit again.
-    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
-        calls[2].second - calls[1].second);
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(calls[2].second - calls[1].second);
     BOOST_TEST(waited.count() >= 450);
     BOOST_TEST(f.bus.health_check().at("open_subscriber_circuits").as_int64() == 0);
 }
