@@ -82,6 +82,7 @@ void on_producer_error(rd_kafka_t* rk, int err, const char* reason, void* opaque
         text += std::string(" (fatal: ") + fatal.data() + ")";
     }
     bus->log(code == RD_KAFKA_RESP_ERR__FATAL ? log_level::error : log_level::warning, text);
+    bus->note_client_error(std::string(rd_kafka_err2name(code)) + ": " + (reason ? reason : ""));
 }
 
 void on_producer_log(const rd_kafka_t* rk, int level, const char* facility, const char* text) {
@@ -177,6 +178,7 @@ void kafka_bus_impl::start(diagnostics* diag, completion_handler h) {
         return;
     }
     starting_ = true;
+    last_client_error_.clear();
     try {
         producer_ =
             rdkafka_client::create(config, client_kind::producer,
@@ -223,6 +225,11 @@ void kafka_bus_impl::probe_cluster(diagnostics* diag) {
                             "Kafka event bus closed while starting");
     const auto now = std::chrono::steady_clock::now();
     if (now >= start_deadline_) {
+        // A client that reported why it could not connect fails as a connection error, one
+        // that just heard nothing as a timeout (as the peer distinguishes them).
+        if (!last_client_error_.empty())
+            return finish_start(diag, make_error_code(errc::connection_failed),
+                                "Failed to connect to Kafka: " + last_client_error_);
         return finish_start(diag, make_error_code(errc::timeout),
                             "Timeout connecting to Kafka after " +
                                 std::to_string(config.timeout_seconds) + "s");
@@ -382,6 +389,11 @@ void kafka_bus_impl::stop_producer() {
         producer_queue_ = nullptr;
     }
     producer_.reset();
+}
+
+void kafka_bus_impl::note_client_error(std::string text) {
+    if (starting_)
+        last_client_error_ = std::move(text);
 }
 
 // --- publishing ---------------------------------------------------------------------------------

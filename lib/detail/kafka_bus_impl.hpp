@@ -128,6 +128,8 @@ public:
     bool closing() const noexcept { return closing_; }
     void on_delivery(kafka_publish_request* r, rd_kafka_resp_err_t err);
     void consumer_closed(const std::string& group);
+    /// Remembers why the client could not connect while starting (error callback).
+    void note_client_error(std::string text);
 
 private:
     void produce(kafka_publish_request* r);

@@ -10,6 +10,7 @@
 #include <onex/event_bus/testing.hpp>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/test/data/monomorphic.hpp>
@@ -53,7 +54,7 @@ BOOST_AUTO_TEST_CASE(starts_and_closes_against_the_mock_cluster) {
     f.run(f.bus.async_close()); // idempotent
 }
 
-BOOST_AUTO_TEST_CASE(a_start_without_any_broker_times_out_and_counts_against_the_circuit) {
+BOOST_AUTO_TEST_CASE(a_start_against_a_refusing_address_fails_and_counts_against_the_circuit) {
     asio::io_context ioc;
     auto cfg = mock_config("127.0.0.1:1");
     cfg.timeout_seconds = 1;
@@ -62,11 +63,41 @@ BOOST_AUTO_TEST_CASE(a_start_without_any_broker_times_out_and_counts_against_the
     std::optional<boost::system::error_code> result;
     bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
     BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
-    BOOST_TEST(*result == make_error_code(errc::timeout));
-    BOOST_TEST(diag.message == "Timeout connecting to Kafka after 1s");
+    BOOST_TEST(*result == make_error_code(errc::connection_failed));
+    BOOST_TEST(diag.message.starts_with("Failed to connect to Kafka: "));
+    BOOST_TEST(diag.message.find("Connection refused") != std::string::npos);
     BOOST_TEST(diag.servers == "127.0.0.1:1");
     BOOST_TEST(bus.circuit_breaker_status().at("failures").as_int64() == 1);
     BOOST_TEST(!bus.is_started());
+}
+
+BOOST_AUTO_TEST_CASE(a_start_that_hears_nothing_times_out) {
+    // A listening socket that never answers: the client connects, then waits.
+    asio::io_context ioc;
+    asio::ip::tcp::acceptor silent(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+    auto cfg = mock_config("127.0.0.1:" + std::to_string(silent.local_endpoint().port()));
+    cfg.timeout_seconds = 1;
+    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::timeout));
+    BOOST_TEST(diag.message == "Timeout connecting to Kafka after 1s");
+}
+
+BOOST_AUTO_TEST_CASE(the_factories_validate_and_name_the_bad_field) {
+    asio::io_context ioc;
+    kafka_config bad;
+    bad.timeout_seconds = 0;
+    BOOST_CHECK_EXCEPTION(
+        kafka_event_bus::from_config(ioc.get_executor(), bad), protocol_configuration_error,
+        [](const protocol_configuration_error& e) { return e.parameter() == "timeout_seconds"; });
+    BOOST_CHECK_THROW(kafka_event_bus::from_yaml(ioc.get_executor(), "/nonexistent/onex.yaml"),
+                      protocol_configuration_error);
+    auto bus = kafka_event_bus::from_config(ioc.get_executor(), mock_config("broker:9092"));
+    BOOST_TEST(bus.config().bootstrap_servers == "broker:9092");
+    BOOST_TEST(bus.environment() == "test");
 }
 
 BOOST_AUTO_TEST_CASE(publishing_before_start_fails_as_unavailable) {
