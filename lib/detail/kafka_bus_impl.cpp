@@ -123,7 +123,9 @@ kafka_bus_impl::kafka_bus_impl(asio::any_io_executor ex, kafka_config cfg,
     , enforcement(parse_topic_enforcement(env("ONEX_TOPIC_ENFORCEMENT_MODE")))
     , breaker_(breaker_options(config)) {}
 
-kafka_bus_impl::~kafka_bus_impl() = default;
+kafka_bus_impl::~kafka_bus_impl() {
+    stop_producer();
+}
 
 void kafka_bus_impl::log(log_level lvl, std::string_view message) const noexcept {
     if (log_sink)
@@ -197,16 +199,23 @@ void kafka_bus_impl::start(diagnostics* diag, completion_handler h) {
     }
     producer_queue_ = rd_kafka_queue_get_main(producer_->get());
     rd_kafka_t* rk = producer_->get();
-    producer_waker_.emplace(strand, producer_queue_, [rk](std::size_t budget) {
-        std::size_t served = 0;
-        while (served < budget) {
-            const int n = rd_kafka_poll(rk, 0);
-            if (n <= 0)
-                break;
-            served += static_cast<std::size_t>(n);
-        }
-        return served;
-    });
+    producer_waker_.emplace(strand, producer_queue_,
+                            [rk, weak = weak_from_this()](std::size_t budget) {
+                                // A delivery report may complete the last publish holding the bus:
+                                // the bus (and the client) must then go only after rd_kafka_poll
+                                // has returned, when `keep` does.
+                                const auto keep = weak.lock();
+                                if (!keep)
+                                    return std::size_t{0};
+                                std::size_t served = 0;
+                                while (served < budget) {
+                                    const int n = rd_kafka_poll(rk, 0);
+                                    if (n <= 0)
+                                        break;
+                                    served += static_cast<std::size_t>(n);
+                                }
+                                return served;
+                            });
     start_deadline_ =
         std::chrono::steady_clock::now() + std::chrono::seconds(config.timeout_seconds);
     probe_interval_ = std::chrono::milliseconds(1);

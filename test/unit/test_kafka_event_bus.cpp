@@ -333,4 +333,24 @@ BOOST_AUTO_TEST_CASE(closing_with_publishes_in_flight_completes_each_exactly_onc
     BOOST_TEST(failed == 0); // close flushed them all
 }
 
+BOOST_AUTO_TEST_CASE(destroying_the_bus_with_publishes_in_flight_completes_each_once) {
+    mock_cluster cluster;
+    cluster.create_topic("orders.events");
+    asio::io_context ioc;
+    constexpr int count = 100;
+    std::vector<int> completions(count, 0);
+    {
+        kafka_event_bus bus(ioc, mock_config(cluster.bootstrap_servers()), test::quiet_logger());
+        testing::run(ioc, bus.async_start());
+        for (int i = 0; i < count; ++i)
+            bus.async_publish(
+                "orders.events", std::nullopt, "v",
+                [&, i](boost::system::error_code) { ++completions[static_cast<std::size_t>(i)]; });
+    } // the destructor starts the close; the io_context finishes it
+    ioc.restart();
+    ioc.run_for(std::chrono::seconds(30));
+    BOOST_TEST(ioc.stopped()); // ran out of work: nothing of the bus is left waiting
+    BOOST_TEST(std::ranges::all_of(completions, [](int c) { return c == 1; }));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
