@@ -42,6 +42,16 @@ struct received {
     std::optional<std::int32_t> partition;
 };
 
+// Headers whose message gets no handler retries (max_retries 0): dead-lettered at the first
+// failure.
+inline event_headers no_retry_headers() {
+    event_headers h;
+    h.source = "test";
+    h.event_type = "test.event";
+    h.max_retries = 0;
+    return h;
+}
+
 inline received copy(const event_message& m) {
     return {m.topic(),
             m.key() ? std::optional<std::string>(std::string(*m.key())) : std::nullopt,

@@ -179,10 +179,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(a_throwing_handler_neither_fails_the_publish_nor_s
         topic, "bad", [](const event_message&) { throw std::runtime_error("handler failure"); });
     auto fine = b.bus.subscribe(topic, "fine", [&](const event_message&) { ++good; });
     b.run(b.bus.async_start());
-    event_headers h;
-    h.source = "svc";
-    h.event_type = "x";
-    h.max_retries = 0;
+    const event_headers h = no_retry_headers();
     b.run(b.bus.async_publish(topic, std::nullopt, "m", h)); // throws if the publish failed
     b.expect([&] { return good == 1; });
 }

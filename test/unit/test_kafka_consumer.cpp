@@ -28,12 +28,6 @@
 #include <string>
 #include <vector>
 
-using namespace onex::event_bus;
-using onex::event_bus::test::mock_cluster;
-using onex::event_bus::test::mock_config;
-using onex::event_bus::test::run_until;
-namespace asio = boost::asio;
-
 using namespace kafka_bus_test;
 
 BOOST_AUTO_TEST_SUITE(test_kafka_consumer)
@@ -120,10 +114,7 @@ BOOST_AUTO_TEST_CASE(without_a_dead_letter_topic_an_exhausted_message_is_counted
         after.emplace_back(m.value());
     });
     f.run(f.bus.async_start());
-    event_headers h;
-    h.source = "test";
-    h.event_type = "x";
-    h.max_retries = 0;
+    const event_headers h = no_retry_headers();
     f.run(f.bus.async_publish("orders.events", std::nullopt, "bad", h));
     f.run(f.bus.async_publish("orders.events", std::nullopt, "good"));
     BOOST_REQUIRE(run_until(f.ioc, [&] { return after.size() == 1; }));
@@ -168,10 +159,7 @@ BOOST_AUTO_TEST_CASE(a_failed_dead_letter_write_commits_nothing_and_the_message_
             throw std::runtime_error("always");
         });
         f.run(f.bus.async_start());
-        event_headers h;
-        h.source = "test";
-        h.event_type = "x";
-        h.max_retries = 0;
+        const event_headers h = no_retry_headers();
         f.run(f.bus.async_publish("orders.events", std::nullopt, "doomed", h));
         BOOST_REQUIRE(run_until(f.ioc, [&] {
             return f.bus.health_check().at("dead_letter_failures").as_int64() >= 2;
@@ -207,10 +195,7 @@ BOOST_AUTO_TEST_CASE(an_open_subscriber_circuit_pauses_its_topic_until_half_open
             throw std::runtime_error("bad message");
     });
     f.run(f.bus.async_start());
-    event_headers h;
-    h.source = "test";
-    h.event_type = "x";
-    h.max_retries = 0;
+    const event_headers h = no_retry_headers();
     f.run(f.bus.async_publish("orders.events", std::nullopt, "bad-1", h));
     f.run(f.bus.async_publish("orders.events", std::nullopt, "bad-2", h));
     f.run(f.bus.async_publish("orders.events", std::nullopt, "good", h));

@@ -28,13 +28,26 @@
 #include <string>
 #include <vector>
 
-using namespace onex::event_bus;
-using onex::event_bus::test::mock_cluster;
-using onex::event_bus::test::mock_config;
-using onex::event_bus::test::run_until;
-namespace asio = boost::asio;
-
 using namespace kafka_bus_test;
+
+namespace {
+
+// Starts a bus on `servers` with a 1 s timeout, returning the error and the diagnostics.
+std::pair<boost::system::error_code, diagnostics> try_start(const std::string& servers) {
+    asio::io_context ioc;
+    auto cfg = mock_config(servers);
+    cfg.timeout_seconds = 1;
+    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
+    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(bus.circuit_breaker_status().at("failures").as_int64() == 1);
+    BOOST_TEST(!bus.is_started());
+    return {*result, diag};
+}
+
+} // namespace
 
 BOOST_AUTO_TEST_SUITE(test_kafka_event_bus)
 
@@ -55,34 +68,20 @@ BOOST_AUTO_TEST_CASE(starts_and_closes_against_the_mock_cluster) {
 }
 
 BOOST_AUTO_TEST_CASE(a_start_against_a_refusing_address_fails_and_counts_against_the_circuit) {
-    asio::io_context ioc;
-    auto cfg = mock_config("127.0.0.1:1");
-    cfg.timeout_seconds = 1;
-    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
-    diagnostics diag;
-    std::optional<boost::system::error_code> result;
-    bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
-    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
-    BOOST_TEST(*result == make_error_code(errc::connection_failed));
+    const auto [ec, diag] = try_start("127.0.0.1:1");
+    BOOST_TEST(ec == make_error_code(errc::connection_failed));
     BOOST_TEST(diag.message.starts_with("Failed to connect to Kafka: "));
     BOOST_TEST(diag.message.find("Connection refused") != std::string::npos);
     BOOST_TEST(diag.servers == "127.0.0.1:1");
-    BOOST_TEST(bus.circuit_breaker_status().at("failures").as_int64() == 1);
-    BOOST_TEST(!bus.is_started());
 }
 
-BOOST_AUTO_TEST_CASE(a_start_that_hears_nothing_times_out) {
+BOOST_AUTO_TEST_CASE(a_start_that_hears_nothing_times_out_and_counts_against_the_circuit) {
     // A listening socket that never answers: the client connects, then waits.
     asio::io_context ioc;
     asio::ip::tcp::acceptor silent(ioc, {asio::ip::make_address("127.0.0.1"), 0});
-    auto cfg = mock_config("127.0.0.1:" + std::to_string(silent.local_endpoint().port()));
-    cfg.timeout_seconds = 1;
-    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
-    diagnostics diag;
-    std::optional<boost::system::error_code> result;
-    bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
-    BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
-    BOOST_TEST(*result == make_error_code(errc::timeout));
+    const auto [ec, diag] =
+        try_start("127.0.0.1:" + std::to_string(silent.local_endpoint().port()));
+    BOOST_TEST(ec == make_error_code(errc::timeout));
     BOOST_TEST(diag.message == "Timeout connecting to Kafka after 1s");
 }
 
