@@ -442,8 +442,12 @@ void kafka_bus_impl::publish(request_ptr owned) {
         }
     }
     r->deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.timeout_seconds);
-    produce(r);
+    // A synchronous failure completes (and frees) `r` inside produce: it must not be touched
+    // afterwards, and its completion must be posted.
     r->initiating = false;
+    initiating_request_ = r;
+    produce(r);
+    initiating_request_ = nullptr;
 }
 
 void kafka_bus_impl::write_dead_letter(request_ptr r, completion_handler done) {
@@ -584,7 +588,7 @@ void kafka_bus_impl::complete(kafka_publish_request* r, boost::system::error_cod
         counters.publishes_in_flight.store(in_flight_.size());
     }
     completion_handler h(std::move(*r->handler));
-    const bool initiating = r->initiating;
+    const bool initiating = r->initiating || r == initiating_request_;
     r->bus.reset();
     owned.reset();
     deliver(executor, std::move(h), ec, initiating);

@@ -63,7 +63,7 @@ struct kafka_publish_request {
     std::optional<completion_handler> handler;
     diagnostics* diag = nullptr;
     std::uint32_t attempts = 0;
-    bool initiating = true;         // completions inside the initiating call must be posted
+    bool initiating = true;         // until the bus has it: a completion then must be posted
     bool counts_for_breaker = true; // dead-letter writes do not (as in the peer)
     std::optional<boost::asio::steady_timer> timer;
     std::chrono::steady_clock::time_point deadline{}; // for local-queue-full waits
@@ -169,6 +169,7 @@ private:
     std::atomic<std::int64_t> breaker_open_until_mirror_{0};
 
     std::map<std::uint64_t, kafka_publish_request*> in_flight_;
+    kafka_publish_request* initiating_request_ = nullptr; // the one inside publish()
     std::uint64_t next_request_id_ = 0;
     std::optional<boost::asio::steady_timer> flush_timer_;
     std::set<std::string, std::less<>> warned_topics_;

@@ -260,6 +260,22 @@ BOOST_AUTO_TEST_CASE(publishing_to_an_unknown_topic_fails_at_once_without_counti
     BOOST_TEST(f.bus.circuit_breaker_status().at("failures").as_int64() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_message_over_max_request_size_fails_at_once_as_configuration) {
+    kafka_fixture f(1, [](kafka_config& c) { c.max_request_size = 1024; });
+    f.run(f.bus.async_start());
+    diagnostics diag;
+    std::optional<boost::system::error_code> result;
+    f.bus.async_publish("orders.events", std::nullopt, std::string(4096, 'x'), event_headers{},
+                        diag, [&](boost::system::error_code ec) { result = ec; });
+    BOOST_TEST(!result.has_value()); // never inside the initiating call
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return result.has_value(); }));
+    BOOST_TEST(*result == make_error_code(errc::configuration));
+    BOOST_TEST(diag.parameter == "value");
+    BOOST_TEST(diag.message.find("too large (4096 bytes)") != std::string::npos);
+    BOOST_TEST(f.bus.circuit_breaker_status().at("failures").as_int64() == 0);
+    BOOST_TEST(f.publish("orders.events", std::nullopt, "small") == boost::system::error_code());
+}
+
 BOOST_AUTO_TEST_CASE(injected_produce_errors_are_retried_and_succeed) {
     kafka_fixture f;
     f.run(f.bus.async_start());
