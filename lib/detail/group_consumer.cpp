@@ -489,14 +489,7 @@ asio::awaitable<bool> group_consumer::dead_letter(job& j, const std::string& err
 
 group_consumer::topic_circuit::topic_circuit(const kafka_config& c, const std::string& topic,
                                              const asio::strand<asio::any_io_executor>& strand)
-    : breaker([&] {
-        circuit_breaker_options o;
-        o.threshold = static_cast<std::uint32_t>(c.circuit_breaker_threshold);
-        o.reset_timeout = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-            std::chrono::duration<double>(c.circuit_breaker_reset_timeout));
-        o.service_name = "kafka." + c.environment + "." + topic;
-        return o;
-    }())
+    : breaker(breaker_options(c, "kafka." + c.environment + "." + topic))
     , timer(strand) {}
 
 void group_consumer::record_outcome(const std::string& topic, bool handled) {
@@ -535,8 +528,7 @@ void group_consumer::pause(const std::string& topic, topic_circuit& c) {
                   std::to_string(c.breaker.failures()) +
                   " dead-lettered messages in a row; its partitions are paused for " +
                   std::to_string(bus_->config.circuit_breaker_reset_timeout) + "s");
-    c.timer.expires_after(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-        std::chrono::duration<double>(bus_->config.circuit_breaker_reset_timeout)));
+    c.timer.expires_after(to_duration(bus_->config.circuit_breaker_reset_timeout));
     c.timer.async_wait([self = shared_from_this(), topic](boost::system::error_code ec) {
         if (!ec && !self->closing_)
             self->resume(topic);

@@ -24,20 +24,6 @@ std::optional<std::string_view> env(const char* name) {
     return v ? std::optional<std::string_view>(v) : std::nullopt;
 }
 
-std::chrono::steady_clock::duration seconds(double s) {
-    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-        std::chrono::duration<double>(s));
-}
-
-circuit_breaker_options breaker_options(const kafka_config& c) {
-    circuit_breaker_options o;
-    o.threshold = static_cast<std::uint32_t>(c.circuit_breaker_threshold);
-    o.reset_timeout = seconds(c.circuit_breaker_reset_timeout);
-    o.half_open_successes = 1;
-    o.service_name = "kafka." + c.environment;
-    return o;
-}
-
 bool is_timeout(rd_kafka_resp_err_t err) {
     return err == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT || err == RD_KAFKA_RESP_ERR__TIMED_OUT ||
            err == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT;
@@ -97,6 +83,20 @@ std::int64_t to_rep(std::chrono::steady_clock::time_point t) {
 
 } // namespace
 
+std::chrono::steady_clock::duration to_duration(double seconds) {
+    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(seconds));
+}
+
+circuit_breaker_options breaker_options(const kafka_config& c, std::string service_name) {
+    circuit_breaker_options o;
+    o.threshold = static_cast<std::uint32_t>(c.circuit_breaker_threshold);
+    o.reset_timeout = to_duration(c.circuit_breaker_reset_timeout);
+    o.half_open_successes = 1;
+    o.service_name = std::move(service_name);
+    return o;
+}
+
 void destroy_request(kafka_publish_request* r) noexcept {
     delete r;
 }
@@ -121,7 +121,7 @@ kafka_bus_impl::kafka_bus_impl(asio::any_io_executor ex, kafka_config cfg,
     , config(std::move(cfg))
     , log_sink(std::move(log))
     , enforcement(parse_topic_enforcement(env("ONEX_TOPIC_ENFORCEMENT_MODE")))
-    , breaker_(breaker_options(config)) {}
+    , breaker_(breaker_options(config, "kafka." + config.environment)) {}
 
 kafka_bus_impl::~kafka_bus_impl() {
     stop_producer();
@@ -332,7 +332,7 @@ void kafka_bus_impl::close(completion_handler h) {
         deliver(executor, std::move(w), {}, false);
     }
     // Publishes waiting to retry fail now; those in librdkafka get up to timeout_seconds.
-    for (auto& [id, r] : in_flight_)
+    for (auto* r = in_flight_; r != nullptr; r = r->next)
         if (r->timer)
             r->timer->cancel();
     for (auto& [group, consumer] : consumers_)
@@ -360,14 +360,14 @@ void kafka_bus_impl::consumer_closed(const std::string& group) {
 void kafka_bus_impl::continue_close() {
     if (!consumers_.empty() || starting_)
         return;
-    if (!in_flight_.empty()) {
+    if (in_flight_ != nullptr) {
         if (!flush_timer_) {
             flush_timer_.emplace(strand, std::chrono::seconds(config.timeout_seconds));
             flush_timer_->async_wait([self = shared_from_this()](boost::system::error_code ec) {
                 if (ec || !self->producer_)
                     return;
                 self->log(log_level::warning,
-                          "Close: " + std::to_string(self->in_flight_.size()) +
+                          "Close: " + std::to_string(self->in_flight_count_) +
                               " publishes not acknowledged within timeout_seconds; purging");
                 rd_kafka_purge(self->producer_->get(),
                                RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
@@ -409,9 +409,7 @@ void kafka_bus_impl::note_client_error(std::string text) {
 
 void kafka_bus_impl::publish(request_ptr owned) {
     kafka_publish_request* r = owned.release();
-    r->id = next_request_id_++;
-    in_flight_.emplace(*r->id, r);
-    counters.publishes_in_flight.store(in_flight_.size());
+    track(r);
     if (!r->error.empty())
         return fail(r, make_error_code(errc::configuration), r->error);
     if (closing_)
@@ -461,9 +459,7 @@ void kafka_bus_impl::write_dead_letter(request_ptr r, completion_handler done) {
         return;
     }
     kafka_publish_request* raw = r.release();
-    raw->id = next_request_id_++;
-    in_flight_.emplace(*raw->id, raw);
-    counters.publishes_in_flight.store(in_flight_.size());
+    track(raw);
     raw->deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config.timeout_seconds);
     produce(raw);
 }
@@ -486,13 +482,13 @@ void kafka_bus_impl::produce(kafka_publish_request* r) {
         --r->attempts;
         if (std::chrono::steady_clock::now() >= r->deadline)
             return on_delivery(r, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT);
-        return retry_later(r, std::chrono::milliseconds(5), false);
+        return retry_later(r, std::chrono::milliseconds(5));
     }
     on_delivery(r, err);
 }
 
 void kafka_bus_impl::retry_later(kafka_publish_request* r,
-                                 std::chrono::steady_clock::duration delay, bool) {
+                                 std::chrono::steady_clock::duration delay) {
     if (!r->timer)
         r->timer.emplace(strand);
     r->timer->expires_after(delay);
@@ -539,7 +535,7 @@ void kafka_bus_impl::on_delivery(kafka_publish_request* r, rd_kafka_resp_err_t e
                                 std::to_string(max_attempts) + " to topic " + r->topic +
                                 " failed: " + rd_kafka_err2name(err));
     if (r->attempts < max_attempts && !closing_)
-        return retry_later(r, backoff(r->attempts - 1), true);
+        return retry_later(r, backoff(r->attempts - 1));
     if (r->diag)
         r->diag->attempts = r->attempts;
     if (timed_out)
@@ -583,17 +579,32 @@ void kafka_bus_impl::fail(kafka_publish_request* r, boost::system::error_code ec
 
 void kafka_bus_impl::complete(kafka_publish_request* r, boost::system::error_code ec) {
     std::unique_ptr<kafka_publish_request> owned(r);
-    if (r->id) {
-        in_flight_.erase(*r->id);
-        counters.publishes_in_flight.store(in_flight_.size());
-    }
+    untrack(r);
     completion_handler h(std::move(*r->handler));
     const bool initiating = r->initiating || r == initiating_request_;
     r->bus.reset();
     owned.reset();
     deliver(executor, std::move(h), ec, initiating);
-    if (closing_ && in_flight_.empty())
+    if (closing_ && in_flight_ == nullptr)
         post_continue_close();
+}
+
+void kafka_bus_impl::track(kafka_publish_request* r) {
+    r->next = in_flight_;
+    if (in_flight_)
+        in_flight_->prev = r;
+    in_flight_ = r;
+    r->tracked = true;
+    counters.publishes_in_flight.store(++in_flight_count_);
+}
+
+void kafka_bus_impl::untrack(kafka_publish_request* r) {
+    if (!std::exchange(r->tracked, false))
+        return;
+    (r->prev ? r->prev->next : in_flight_) = r->next;
+    if (r->next)
+        r->next->prev = r->prev;
+    counters.publishes_in_flight.store(--in_flight_count_);
 }
 
 void kafka_bus_impl::update_breaker_mirror() {

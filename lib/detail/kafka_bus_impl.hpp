@@ -67,7 +67,10 @@ struct kafka_publish_request {
     bool counts_for_breaker = true; // dead-letter writes do not (as in the peer)
     std::optional<boost::asio::steady_timer> timer;
     std::chrono::steady_clock::time_point deadline{}; // for local-queue-full waits
-    std::optional<std::uint64_t> id;                  // key in the bus's in-flight map
+    // Links of the bus's in-flight list: tracking a publish allocates nothing.
+    kafka_publish_request* prev = nullptr;
+    kafka_publish_request* next = nullptr;
+    bool tracked = false;
 };
 
 void destroy_request(kafka_publish_request* r) noexcept;
@@ -133,8 +136,9 @@ public:
 
 private:
     void produce(kafka_publish_request* r);
-    void retry_later(kafka_publish_request* r, std::chrono::steady_clock::duration delay,
-                     bool count_attempt);
+    void retry_later(kafka_publish_request* r, std::chrono::steady_clock::duration delay);
+    void track(kafka_publish_request* r);
+    void untrack(kafka_publish_request* r);
     void fail(kafka_publish_request* r, boost::system::error_code ec, std::string message);
     void complete(kafka_publish_request* r, boost::system::error_code ec);
     void record_failure(const kafka_publish_request& r);
@@ -168,9 +172,9 @@ private:
     std::atomic<std::uint32_t> breaker_failures_mirror_{0};
     std::atomic<std::int64_t> breaker_open_until_mirror_{0};
 
-    std::map<std::uint64_t, kafka_publish_request*> in_flight_;
+    kafka_publish_request* in_flight_ = nullptr; // head of the intrusive list
+    std::size_t in_flight_count_ = 0;
     kafka_publish_request* initiating_request_ = nullptr; // the one inside publish()
-    std::uint64_t next_request_id_ = 0;
     std::optional<boost::asio::steady_timer> flush_timer_;
     std::set<std::string, std::less<>> warned_topics_;
     backoff_jitter jitter_;
@@ -182,6 +186,12 @@ private:
     std::atomic<std::uint64_t> registry_version_{0};
     std::atomic<std::size_t> consumer_count_{0};
 };
+
+/// `seconds` as a steady_clock duration (config values are fractional seconds).
+std::chrono::steady_clock::duration to_duration(double seconds);
+
+/// The breaker options the config gives, for the publish circuit or a subscriber's.
+circuit_breaker_options breaker_options(const kafka_config& c, std::string service_name);
 
 /// Sends `ec` to `h` on its associated executor (the bus's by default): posted when
 /// `initiating` (never inside the initiating function), dispatched otherwise.
