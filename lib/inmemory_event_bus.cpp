@@ -300,75 +300,72 @@ private:
 
 namespace {
 
-// One publish: calls each subscription in order on the bus's executor, then completes.
-// Heap-allocated once so that the message handlers see stays put while coroutine handlers run.
-struct publish_run {
-    std::shared_ptr<inmemory_bus_impl> impl;
-    event_message message;
-    std::shared_ptr<const sub_list> subs;
-    std::size_t next = 0;
-    handler_type handler;
-    asio::executor_work_guard<asio::any_io_executor> work;
+struct op_deleter {
+    void operator()(inmemory_publish_op* op) const noexcept { op->destroy(); }
+};
+using op_ptr = std::unique_ptr<inmemory_publish_op, op_deleter>;
 
-    static void run(std::unique_ptr<publish_run> r) {
+// One publish: calls each subscription in order on the bus's executor, then completes. The op
+// stays put while coroutine handlers run, so the message they see does too.
+struct publish_run {
+    static void run(op_ptr r) {
         auto& impl = *r->impl;
         const auto count = r->subs ? r->subs->size() : 0;
         while (r->next < count) {
             // The snapshot keeps each subscription alive: no reference count traffic per call.
             const auto& s = (*r->subs)[r->next++];
-            if (!r->may_call(*s) || !s->begin_call())
+            if (!may_call(*r, *s) || !s->begin_call())
                 continue;
             if (!s->handler.is_async()) {
                 std::exception_ptr failure;
                 try {
-                    s->handler.call(r->message);
+                    s->handler.call(*r->message);
                 } catch (...) {
                     failure = std::current_exception();
                 }
-                r->finish(*s, failure);
+                finish(*r, *s, failure);
                 continue;
             }
             asio::awaitable<void> call;
             try {
-                call = s->handler.call_async(r->message);
+                call = s->handler.call_async(*r->message);
             } catch (...) {
-                r->finish(*s, std::current_exception());
+                finish(*r, *s, std::current_exception());
                 continue;
             }
             asio::co_spawn(impl.executor, std::move(call),
                            [r = std::move(r), s](std::exception_ptr failure) mutable {
-                               r->finish(*s, failure);
+                               finish(*r, *s, failure);
                                run(std::move(r));
                            });
             return;
         }
-        auto h = std::move(r->handler);
-        auto ex = r->impl->executor;
-        r.reset();
-        // We are on the bus's executor, outside the initiating function: dispatch is enough.
-        auto target = asio::get_associated_executor(h, ex);
-        asio::dispatch(target, asio::append(std::move(h), boost::system::error_code{}));
+        // We run on the bus's executor, outside the initiating function.
+        const auto keep = std::move(r->impl);
+        r.release()->complete({}, false, keep->executor);
     }
 
-    bool may_call(const subscription_state& s) const {
+    static bool may_call(const inmemory_publish_op& r, const subscription_state& s) {
         if (s.circuit->failures.load() <
-            static_cast<std::uint64_t>(impl->options.circuit_breaker_threshold))
+            static_cast<std::uint64_t>(r.impl->options.circuit_breaker_threshold))
             return true;
-        impl->log(log_level::warning, "Circuit open for subscriber group '" + s.group_id +
-                                          "' on topic '" + s.topic + "'; skipping offset " +
-                                          message.offset().value_or("?"));
+        r.impl->log(log_level::warning, "Circuit open for subscriber group '" + s.group_id +
+                                            "' on topic '" + s.topic + "'; skipping offset " +
+                                            r.message->offset().value_or("?"));
         return false;
     }
 
-    void finish(subscription_state& s, const std::exception_ptr& failure) {
+    static void finish(const inmemory_publish_op& r, subscription_state& s,
+                       const std::exception_ptr& failure) {
         if (failure) {
             const auto failures = s.circuit->failures.fetch_add(1) + 1;
-            impl->log(log_level::error,
-                      "Subscriber group '" + s.group_id + "' failed on topic '" + s.topic +
-                          "' offset " + message.offset().value_or("?") + " (correlation_id " +
-                          boost::uuids::to_string(message.headers().correlation_id) +
-                          ", consecutive failures " + std::to_string(failures) +
-                          "): " + describe(failure));
+            const event_message& message = *r.message;
+            r.impl->log(log_level::error,
+                        "Subscriber group '" + s.group_id + "' failed on topic '" + s.topic +
+                            "' offset " + message.offset().value_or("?") + " (correlation_id " +
+                            boost::uuids::to_string(message.headers().correlation_id) +
+                            ", consecutive failures " + std::to_string(failures) +
+                            "): " + describe(failure));
         } else {
             s.circuit->failures.store(0);
         }
@@ -443,7 +440,8 @@ void inmemory_event_bus::start_consuming_erased(std::shared_ptr<detail::inmemory
 }
 
 void inmemory_event_bus::publish_erased(std::shared_ptr<detail::inmemory_bus_impl> impl, prepared p,
-                                        diagnostics* diag, handler_type h) {
+                                        diagnostics* diag, detail::inmemory_publish_op* raw_op) {
+    detail::op_ptr op(raw_op);
     auto fail = [&](errc code, std::string message) {
         if (diag) {
             diag->clear();
@@ -456,21 +454,21 @@ void inmemory_event_bus::publish_erased(std::shared_ptr<detail::inmemory_bus_imp
                 diag->correlation_id = p.body->headers.correlation_id;
             }
         }
-        detail::post_completion(impl->executor, std::move(h), code);
+        op.release()->complete(make_error_code(code), true, impl->executor);
     };
     if (!p.body)
         return fail(errc::configuration, std::move(p.error));
 
     event_message message(p.body);
-    std::shared_ptr<const detail::sub_list> subs;
-    if (!impl->admit(*p.body, subs, message))
+    if (!impl->admit(*p.body, op->subs, message))
         return fail(errc::unavailable, "Event bus not started. Call start() first.");
 
-    auto ex = impl->executor;
-    auto run = std::unique_ptr<detail::publish_run>(
-        new detail::publish_run{std::move(impl), std::move(message), std::move(subs), 0,
-                                std::move(h), asio::make_work_guard(ex)});
-    asio::post(ex, [r = std::move(run)]() mutable { detail::publish_run::run(std::move(r)); });
+    // The posted run (and, later, a coroutine handler's operations) keeps the executor's work
+    // count up: no work guard needed.
+    op->message.emplace(std::move(message));
+    op->impl = impl;
+    asio::post(impl->executor,
+               [r = std::move(op)]() mutable { detail::publish_run::run(std::move(r)); });
 }
 
 inmemory_event_bus::prepared inmemory_event_bus::make_body(std::string_view topic,

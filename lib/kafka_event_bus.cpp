@@ -126,13 +126,13 @@ kafka_event_bus::request_ptr kafka_event_bus::make_request(std::string_view topi
         return r;
     }
     if (headers) {
-        r->headers = encode_kafka_headers(*headers);
+        detail::encode_headers(*headers, r->headers);
         r->correlation_id = headers->correlation_id;
     } else {
         event_headers h;
         h.source = impl_->config.environment;
         h.event_type = std::string(topic);
-        r->headers = encode_kafka_headers(h);
+        detail::encode_headers(h, r->headers);
         r->correlation_id = h.correlation_id;
     }
     return r;

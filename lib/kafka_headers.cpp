@@ -2,6 +2,9 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
+#include "detail/header_block.hpp"
+
+#include <onex/event_bus/detail/timestamp_text.hpp>
 #include <onex/event_bus/detail/utf8.hpp>
 #include <onex/event_bus/detail/uuid_text.hpp>
 #include <onex/event_bus/error.hpp>
@@ -80,9 +83,13 @@ constexpr std::array<optional_text_field, 7> optional_text_fields{{
 class header_values {
 public:
     void set(std::string_view name, std::string_view value) noexcept {
-        for (std::size_t i = 0; i < field_names.size(); ++i) {
+        // Producers (ours, the peer) write the fields in declaration order: try the one after the
+        // last match first.
+        for (std::size_t n = 0; n < field_names.size(); ++n) {
+            const std::size_t i = (next_ + n) % field_names.size();
             if (field_names[i] == name) {
                 values_[i] = value;
+                next_ = i + 1;
                 return;
             }
         }
@@ -100,6 +107,7 @@ public:
 
 private:
     std::array<std::optional<std::string_view>, field_names.size()> values_;
+    std::size_t next_ = 0;
 };
 
 // Python's int(): surrounding blanks and a leading '+' are allowed. Digit-group underscores and
@@ -188,29 +196,44 @@ void decode_ttl(const header_values& values, event_headers& h, const logger* log
 
 } // namespace
 
-std::vector<kafka_header> encode_kafka_headers(const event_headers& h) {
-    std::vector<kafka_header> out;
-    out.reserve(field_names.size());
-    const auto add = [&out](field f, std::string value) {
-        out.push_back({name_of(f), std::move(value)});
+namespace detail {
+
+// Formats into stack buffers: no allocation but the block's own.
+void encode_headers(const event_headers& h, header_block& out) {
+    const auto add = [&out](field f, std::string_view value) { out.add(name_of(f), value); };
+    const auto add_integer = [&add](field f, std::int64_t v) {
+        std::array<char, 24> text{};
+        const auto end = std::to_chars(text.data(), text.data() + text.size(), v).ptr;
+        add(f, std::string_view(text.data(), static_cast<std::size_t>(end - text.data())));
     };
+    std::array<char, 36> uuid{};
     add(field::content_type, h.content_type);
-    add(field::correlation_id, boost::uuids::to_string(h.correlation_id));
-    add(field::message_id, boost::uuids::to_string(h.message_id));
-    add(field::timestamp, format_timestamp(h.timestamp));
+    boost::uuids::to_chars(h.correlation_id, uuid.data());
+    add(field::correlation_id, std::string_view(uuid.data(), uuid.size()));
+    boost::uuids::to_chars(h.message_id, uuid.data());
+    add(field::message_id, std::string_view(uuid.data(), uuid.size()));
+    timestamp_text time{};
+    add(field::timestamp, format_timestamp_to(h.timestamp, time));
     add(field::source, h.source);
     add(field::event_type, h.event_type);
     add(field::schema_version, h.schema_version);
-    add(field::priority, std::string(to_string(h.priority)));
-    add(field::retry_count, std::to_string(h.retry_count));
-    add(field::max_retries, std::to_string(h.max_retries));
+    add(field::priority, to_string(h.priority));
+    add_integer(field::retry_count, h.retry_count);
+    add_integer(field::max_retries, h.max_retries);
     for (const auto& [f, member] : optional_text_fields) {
         if (const auto& v = h.*member; v && !v->empty())
             add(f, *v);
     }
     if (h.ttl_seconds)
-        add(field::ttl_seconds, std::to_string(*h.ttl_seconds));
-    return out;
+        add_integer(field::ttl_seconds, *h.ttl_seconds);
+}
+
+} // namespace detail
+
+std::vector<kafka_header> encode_kafka_headers(const event_headers& h) {
+    detail::header_block block;
+    detail::encode_headers(h, block);
+    return block.to_vector();
 }
 
 boost::system::result<event_headers>

@@ -9,6 +9,8 @@
  *  It is the README's first command until the bench app replaces it.
  */
 
+#include "../common/embedded_cluster.hpp"
+
 #include <onex/event_bus.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -91,37 +93,6 @@ asio::awaitable<void> run_demo(bus_ns::inmemory_event_bus& bus) {
     co_await bus.async_close(asio::use_awaitable);
 }
 
-// A librdkafka mock cluster (real Kafka protocol on local TCP ports), hosted by a client of its
-// own, so that the demo needs no broker.
-class embedded_cluster {
-public:
-    embedded_cluster() {
-        rd_kafka_conf_t* conf = rd_kafka_conf_new();
-        char error[512];
-        rd_kafka_conf_set(conf, "log_level", "0", error, sizeof error);
-        host_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error, sizeof error);
-        if (host_ == nullptr)
-            throw std::runtime_error(std::string("mock cluster: ") + error);
-        cluster_ = rd_kafka_mock_cluster_new(host_, 1);
-        if (cluster_ == nullptr || rd_kafka_mock_topic_create(cluster_, "dev.orders.events.v1", 3,
-                                                              1) != RD_KAFKA_RESP_ERR_NO_ERROR)
-            throw std::runtime_error("mock cluster: cannot start");
-    }
-    ~embedded_cluster() {
-        if (cluster_)
-            rd_kafka_mock_cluster_destroy(cluster_);
-        rd_kafka_destroy(host_);
-    }
-    embedded_cluster(const embedded_cluster&) = delete;
-    embedded_cluster& operator=(const embedded_cluster&) = delete;
-
-    std::string servers() const { return rd_kafka_mock_cluster_bootstraps(cluster_); }
-
-private:
-    rd_kafka_t* host_ = nullptr;
-    rd_kafka_mock_cluster_t* cluster_ = nullptr;
-};
-
 double thread_cpu_seconds() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -193,9 +164,10 @@ int main() {
         if (failure)
             std::rethrow_exception(failure);
 
-        embedded_cluster cluster;
+        onex::apps::embedded_cluster cluster;
+        cluster.create_topic("dev.orders.events.v1", 3);
         bus_ns::kafka_config config;
-        config.bootstrap_servers = cluster.servers();
+        config.bootstrap_servers = cluster.bootstrap_servers();
         config.environment = "dev";
         config.auto_offset_reset = "earliest";
         config.librdkafka["fetch.wait.max.ms"] = "10"; // the mock holds empty fetches that long

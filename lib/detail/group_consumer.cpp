@@ -456,7 +456,7 @@ asio::awaitable<bool> group_consumer::dead_letter(job& j, const std::string& err
         if (j.body->key)
             r->key = std::string(*j.body->key);
         r->value = std::move(record.payload);
-        r->headers = std::move(record.headers);
+        r->headers = header_block::from_vector(record.headers);
         // Named first: g++ 12 mis-destroys temporaries inside co_await expressions.
         auto write = asio::async_initiate<decltype(tuple), void(boost::system::error_code)>(
             [this, &r](auto handler) {

@@ -44,11 +44,14 @@ bool is_too_large(rd_kafka_resp_err_t err) {
 
 // librdkafka copies the headers it is given; a fresh set per attempt, since a produce call that
 // succeeds takes ownership of it.
-rd_kafka_headers_t* make_headers(const std::vector<kafka_header>& headers) {
+rd_kafka_headers_t* make_headers(const header_block& headers) {
     rd_kafka_headers_t* h = rd_kafka_headers_new(headers.size());
-    for (const auto& [name, value] : headers)
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        const auto name = headers.name(i);
+        const auto value = headers.value(i);
         rd_kafka_header_add(h, name.data(), static_cast<ssize_t>(name.size()), value.data(),
                             static_cast<ssize_t>(value.size()));
+    }
     return h;
 }
 

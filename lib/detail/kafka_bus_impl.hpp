@@ -5,6 +5,7 @@
 #ifndef ONEX_EVENT_BUS_LIB_DETAIL_KAFKA_BUS_IMPL_HPP
 #define ONEX_EVENT_BUS_LIB_DETAIL_KAFKA_BUS_IMPL_HPP
 
+#include "header_block.hpp"
 #include "rdkafka_client.hpp"
 
 #include <onex/event_bus/circuit_breaker.hpp>
@@ -53,7 +54,7 @@ struct kafka_publish_request {
     std::string topic;
     std::optional<std::string> key;
     std::string value;
-    std::vector<kafka_header> headers;
+    header_block headers;
     boost::uuids::uuid correlation_id{};
     std::string error; // set when the request could not be built: fails with errc::configuration
     std::string error_parameter;

@@ -5,6 +5,8 @@
 #ifndef ONEX_EVENT_BUS_TEST_COMMON_MOCK_CLUSTER_HPP
 #define ONEX_EVENT_BUS_TEST_COMMON_MOCK_CLUSTER_HPP
 
+#include "../../apps/common/embedded_cluster.hpp"
+
 #include <onex/event_bus/kafka_config.hpp>
 #include <onex/event_bus/logger.hpp>
 
@@ -23,45 +25,8 @@
 
 namespace onex::event_bus::test {
 
-/// A librdkafka mock cluster in this process (real Kafka protocol on real TCP sockets), hosted by
-/// a client of its own.
-class mock_cluster {
-public:
-    explicit mock_cluster(int brokers = 1) {
-        rd_kafka_conf_t* conf = rd_kafka_conf_new();
-        std::array<char, 512> error{};
-        rd_kafka_conf_set(conf, "log_level", "0", error.data(), error.size());
-        host_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, error.data(), error.size());
-        if (host_ == nullptr) {
-            rd_kafka_conf_destroy(conf);
-            throw std::runtime_error(std::string("mock cluster host: ") + error.data());
-        }
-        cluster_ = rd_kafka_mock_cluster_new(host_, brokers);
-        if (cluster_ == nullptr) {
-            rd_kafka_destroy(host_);
-            throw std::runtime_error("rd_kafka_mock_cluster_new failed");
-        }
-    }
-    ~mock_cluster() {
-        rd_kafka_mock_cluster_destroy(cluster_);
-        rd_kafka_destroy(host_);
-    }
-    mock_cluster(const mock_cluster&) = delete;
-    mock_cluster& operator=(const mock_cluster&) = delete;
-
-    std::string bootstrap_servers() const { return rd_kafka_mock_cluster_bootstraps(cluster_); }
-    rd_kafka_mock_cluster_t* get() const noexcept { return cluster_; }
-
-    void create_topic(const std::string& name, int partitions = 1) const {
-        if (rd_kafka_mock_topic_create(cluster_, name.c_str(), partitions, 1) !=
-            RD_KAFKA_RESP_ERR_NO_ERROR)
-            throw std::runtime_error("cannot create mock topic " + name);
-    }
-
-private:
-    rd_kafka_t* host_ = nullptr;
-    rd_kafka_mock_cluster_t* cluster_ = nullptr;
-};
+/// The apps' embedded cluster (apps/common/embedded_cluster.hpp).
+using mock_cluster = onex::apps::embedded_cluster;
 
 /// Settings that make the mock cluster fast to test against: short timeouts and retries, reads
 /// from the beginning. The session timeout stays at the brokers' minimum (6 s): librdkafka 2.0.2's

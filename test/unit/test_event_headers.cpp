@@ -9,11 +9,14 @@
 #include <boost/test/unit_test.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
+#include <array>
 #include <chrono>
 #include <ostream>
 #include <set>
 #include <string>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace onex::event_bus;
@@ -208,6 +211,32 @@ BOOST_AUTO_TEST_CASE(new_uuids_are_version_4_and_all_differ) {
         BOOST_TEST(is_random_v4(u), boost::uuids::to_string(u));
         BOOST_TEST(seen.insert(u).second);
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_forked_child_makes_uuids_its_parent_does_not) {
+    (void)new_uuid(); // the pool holds unused bytes when the process forks
+    int fds[2];
+    BOOST_REQUIRE(pipe(fds) == 0);
+    const pid_t child = fork();
+    BOOST_REQUIRE(child >= 0);
+    if (child == 0) {
+        std::array<boost::uuids::uuid, 100> made;
+        for (auto& u : made)
+            u = new_uuid();
+        const auto written = write(fds[1], made.data(), sizeof made);
+        _exit(written == static_cast<ssize_t>(sizeof made) ? 0 : 1);
+    }
+    close(fds[1]);
+    std::array<boost::uuids::uuid, 100> from_child;
+    BOOST_REQUIRE(read(fds[0], from_child.data(), sizeof from_child) ==
+                  static_cast<ssize_t>(sizeof from_child));
+    close(fds[0]);
+    int status = 0;
+    BOOST_REQUIRE(waitpid(child, &status, 0) == child);
+    BOOST_TEST(WIFEXITED(status));
+    std::set<boost::uuids::uuid> seen(from_child.begin(), from_child.end());
+    for (int i = 0; i < 100; ++i)
+        BOOST_TEST(seen.insert(new_uuid()).second);
 }
 
 BOOST_AUTO_TEST_CASE(new_uuids_from_several_threads_all_differ) {

@@ -19,7 +19,9 @@
 
 namespace onex::event_bus {
 
-/// A fresh random (version 4) UUID. Cheap: one generator per thread.
+/// A fresh random (version 4) UUID: 122 bits from a per-thread xoshiro256** generator seeded
+/// from the kernel (`getrandom`) and reseeded in a forked child. Unique as uuid4's are, cheap (no
+/// system call), but predictable in principle: identifiers, not secrets.
 boost::uuids::uuid new_uuid();
 
 /// The metadata that travels with every message (the guide's `ModelEventHeaders`).

@@ -6,6 +6,7 @@
 #define ONEX_EVENT_BUS_INMEMORY_EVENT_BUS_HPP
 
 #include <onex/event_bus/detail/envelope.hpp>
+#include <onex/event_bus/detail/inmemory_publish_op.hpp>
 #include <onex/event_bus/detail/message_handler.hpp>
 #include <onex/event_bus/diagnostics.hpp>
 #include <onex/event_bus/event_headers.hpp>
@@ -283,8 +284,8 @@ private:
     auto initiate_publish(prepared p, diagnostics* diag, CompletionToken&& token) {
         return boost::asio::async_initiate<CompletionToken, void(boost::system::error_code)>(
             [diag](auto handler, std::shared_ptr<detail::inmemory_bus_impl> impl, prepared p) {
-                publish_erased(std::move(impl), std::move(p), diag,
-                               handler_type(std::move(handler)));
+                using op = detail::inmemory_publish_op_impl<decltype(handler)>;
+                publish_erased(std::move(impl), std::move(p), diag, op::create(std::move(handler)));
             },
             token, impl_, std::move(p));
     }
@@ -314,7 +315,7 @@ private:
     static void start_consuming_erased(std::shared_ptr<detail::inmemory_bus_impl> impl,
                                        handler_type h);
     static void publish_erased(std::shared_ptr<detail::inmemory_bus_impl> impl, prepared p,
-                               diagnostics* diag, handler_type h);
+                               diagnostics* diag, detail::inmemory_publish_op* op);
 
     std::shared_ptr<detail::inmemory_bus_impl> impl_;
 };
