@@ -259,13 +259,14 @@ decode_kafka_headers(std::span<const kafka_header_view> headers, diagnostics* di
     }
     h.source = "unknown";
     h.event_type = "unknown";
+    // assign/emplace: the defaults' buffers are reused, no temporary strings.
     for (const auto& [f, member] : text_fields) {
         if (const auto v = values.get(f))
-            h.*member = std::string(*v);
+            (h.*member).assign(v->data(), v->size());
     }
     for (const auto& [f, member] : optional_text_fields) {
         if (const auto v = values.get(f))
-            h.*member = std::string(*v);
+            (h.*member).emplace(v->data(), v->size());
     }
     decode_uuid(values, field::correlation_id, h.correlation_id, log);
     decode_uuid(values, field::message_id, h.message_id, log);

@@ -54,6 +54,19 @@ struct tally {
             rss.push_back(current_rss_bytes());
     }
 
+    // Runs the window of publishes to the end on `ioc`, timed, with a progress line.
+    void run(asio::io_context& ioc, window_driver& driver, progress_bar& progress,
+             const char* label, std::uint64_t total) {
+        progress.start(label, total, done);
+        stopwatch watch;
+        driver.start();
+        ioc.run();
+        result.seconds = watch.seconds();
+        result.cpu_seconds = watch.cpu_seconds();
+        progress.finish();
+        result.messages = deliveries;
+    }
+
     side_result& result;
     std::uint64_t deliveries = 0;
     std::uint64_t publishes = 0;
@@ -89,16 +102,9 @@ side_result run_bus(const settings& s, progress_bar& progress, boost::json::arra
                               driver.next();
                           });
     });
-    progress.start("memory: bus", s.memory_messages, t.done);
-    stopwatch watch;
-    driver.start();
-    ioc.run();
-    result.seconds = watch.seconds();
-    result.cpu_seconds = watch.cpu_seconds();
-    progress.finish();
+    t.run(ioc, driver, progress, "memory: bus", s.memory_messages);
     if (failures != 0)
         throw std::runtime_error("memory: " + std::to_string(failures) + " publishes failed");
-    result.messages = t.deliveries;
     rss = std::move(t.rss);
     return result;
 }
@@ -127,14 +133,7 @@ side_result run_post(const settings& s, progress_bar& progress) {
             });
         }
     });
-    progress.start("memory: asio::post", s.memory_messages, t.done);
-    stopwatch watch;
-    driver.start();
-    ioc.run();
-    result.seconds = watch.seconds();
-    result.cpu_seconds = watch.cpu_seconds();
-    progress.finish();
-    result.messages = t.deliveries;
+    t.run(ioc, driver, progress, "memory: asio::post", s.memory_messages);
     return result;
 }
 

@@ -55,9 +55,10 @@ side_result raw_roundtrip(const raw_run& run, const properties& consumer_props,
 double poll_loop_cpu_percent(const properties& props, double seconds);
 
 /// Creates `topics` with `partitions` each through the admin API (a real cluster); a topic that
-/// exists already is fine. Throws naming the topic and librdkafka's error otherwise.
-void create_topics(const properties& props, const std::vector<std::string>& topics, int partitions,
-                   std::chrono::seconds timeout);
+/// exists already is fine. Returns what failed (the topic and librdkafka's error, or "no answer"),
+/// or an empty string.
+std::string create_topics(const properties& props, const std::vector<std::string>& topics,
+                          int partitions, std::chrono::seconds timeout);
 
 } // namespace onex::bench
 
