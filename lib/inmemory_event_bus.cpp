@@ -39,6 +39,11 @@ template <class V>
 using string_map = std::unordered_map<std::string, V, string_hash, std::equal_to<>>;
 
 using sub_list = std::vector<std::shared_ptr<subscription_state>>;
+
+struct topic_state {
+    std::uint64_t offset = 0;
+    std::shared_ptr<const sub_list> subs;
+};
 using handler_type = asio::any_completion_handler<void(boost::system::error_code)>;
 
 std::string describe(const std::exception_ptr& ep) {
@@ -94,10 +99,12 @@ public:
         std::map<std::uint64_t, handler_type> waiters;
         {
             std::lock_guard lock(mutex_);
-            for (auto& [topic, list] : subscribers_)
-                for (auto& s : *list)
-                    s->deactivate();
-            subscribers_.clear();
+            for (auto& [name, topic] : topics_) {
+                if (topic.subs)
+                    for (auto& s : *topic.subs)
+                        s->deactivate();
+                topic.subs.reset(); // the offset stays
+            }
             circuits_.clear();
             started_ = false;
             shutdown_ = true;
@@ -132,17 +139,16 @@ public:
         std::lock_guard lock(mutex_);
         if (!started_)
             return false;
-        auto offset_it = offsets_.find(body.topic);
-        if (offset_it == offsets_.end())
-            offset_it = offsets_.emplace(body.topic, 0).first;
-        body.offset = std::to_string(offset_it->second++);
+        auto it = topics_.find(body.topic);
+        if (it == topics_.end())
+            it = topics_.emplace(body.topic, topic_state{}).first;
+        body.offset = std::to_string(it->second.offset++);
         if (options.max_history > 0) {
             history_.push_back(message);
             if (history_.size() > options.max_history)
                 history_.pop_front();
         }
-        if (auto it = subscribers_.find(body.topic); it != subscribers_.end())
-            subs = it->second;
+        subs = it->second.subs;
         return true;
     }
 
@@ -157,7 +163,7 @@ public:
         auto s = std::make_shared<subscription_state>(std::string(topic), std::string(group_id),
                                                       std::move(handler), executor, circuit);
         s->owner = std::weak_ptr<subscription_owner>(shared_from_this());
-        auto& list = subscribers_[s->topic];
+        auto& list = topics_[s->topic].subs;
         auto next = list ? std::make_shared<sub_list>(*list) : std::make_shared<sub_list>();
         next->push_back(s);
         list = std::move(next);
@@ -166,10 +172,10 @@ public:
 
     void remove(const std::shared_ptr<subscription_state>& s) noexcept override {
         std::lock_guard lock(mutex_);
-        auto it = subscribers_.find(s->topic);
-        if (it == subscribers_.end())
+        auto it = topics_.find(s->topic);
+        if (it == topics_.end() || !it->second.subs)
             return;
-        const sub_list& list = *it->second;
+        const sub_list& list = *it->second.subs;
         if (std::find(list.begin(), list.end(), s) == list.end())
             return;
         // Copy-on-write: publishes in progress keep iterating their own snapshot. The emptied
@@ -178,7 +184,7 @@ public:
         next->reserve(list.size() - 1);
         std::copy_if(list.begin(), list.end(), std::back_inserter(*next),
                      [&](const auto& x) { return x != s; });
-        it->second = std::move(next);
+        it->second.subs = std::move(next);
     }
 
     // --- introspection ---------------------------------------------------------------------
@@ -192,7 +198,9 @@ public:
         o["group"] = options.group;
         // Counts go out as signed integers, like every JSON number the peer produces.
         o["subscriber_count"] = static_cast<std::int64_t>(count_locked(std::nullopt));
-        o["topic_count"] = static_cast<std::int64_t>(subscribers_.size());
+        o["topic_count"] = static_cast<std::int64_t>(
+            std::count_if(topics_.begin(), topics_.end(),
+                          [](const auto& t) { return t.second.subs != nullptr; }));
         o["history_size"] = static_cast<std::int64_t>(history_.size());
         return o;
     }
@@ -223,17 +231,17 @@ public:
     std::vector<std::string> topics() const {
         std::lock_guard lock(mutex_);
         std::vector<std::string> out;
-        for (const auto& [topic, list] : subscribers_)
-            if (!list->empty())
-                out.push_back(topic);
+        for (const auto& [name, topic] : topics_)
+            if (topic.subs && !topic.subs->empty())
+                out.push_back(name);
         std::sort(out.begin(), out.end());
         return out;
     }
 
     std::uint64_t topic_offset(std::string_view topic) const {
         std::lock_guard lock(mutex_);
-        auto it = offsets_.find(topic);
-        return it == offsets_.end() ? 0 : it->second;
+        auto it = topics_.find(topic);
+        return it == topics_.end() ? 0 : it->second.offset;
     }
 
     boost::json::object circuit_status() const {
@@ -265,11 +273,13 @@ private:
 
     std::size_t count_locked(std::optional<std::string_view> topic) const {
         if (topic) {
-            auto it = subscribers_.find(*topic);
-            return it == subscribers_.end() ? 0 : it->second->size();
+            auto it = topics_.find(*topic);
+            return it == topics_.end() || !it->second.subs ? 0 : it->second.subs->size();
         }
-        return std::accumulate(subscribers_.begin(), subscribers_.end(), std::size_t{0},
-                               [](std::size_t n, const auto& kv) { return n + kv.second->size(); });
+        return std::accumulate(topics_.begin(), topics_.end(), std::size_t{0},
+                               [](std::size_t n, const auto& kv) {
+                                   return n + (kv.second.subs ? kv.second.subs->size() : 0);
+                               });
     }
 
     void cancel_waiter(std::uint64_t id) {
@@ -290,9 +300,11 @@ private:
     mutable std::mutex mutex_;
     bool started_ = false;
     bool shutdown_ = false;
-    string_map<std::shared_ptr<const sub_list>> subscribers_;
+    // One entry per topic ever published or subscribed to: one lookup per publish. `subs` is
+    // null until the topic's first subscription since the last close (topic_count counts
+    // those, empty lists included, as the peer does).
+    string_map<topic_state> topics_;
     std::map<std::pair<std::string, std::string>, std::shared_ptr<subscriber_circuit>> circuits_;
-    string_map<std::uint64_t> offsets_;
     std::deque<event_message> history_;
     std::map<std::uint64_t, handler_type> consuming_waiters_;
     std::uint64_t next_waiter_id_ = 0;
