@@ -300,20 +300,36 @@ namespace detail {
 
 namespace {
 
-// The form every producer we know writes (8-4-4-4-12 hex digits), parsed without a copy.
+constexpr std::array<std::int8_t, 256> hex_digits = [] {
+    std::array<std::int8_t, 256> t{};
+    t.fill(-1);
+    for (int c = 0; c < 10; ++c)
+        t['0' + c] = static_cast<std::int8_t>(c);
+    for (int c = 0; c < 6; ++c) {
+        t['a' + c] = static_cast<std::int8_t>(10 + c);
+        t['A' + c] = static_cast<std::int8_t>(10 + c);
+    }
+    return t;
+}();
+
+// The form every producer we know writes (8-4-4-4-12 hex digits), parsed without a copy: it is
+// on the path of every consumed message, twice.
 std::optional<boost::uuids::uuid> parse_canonical_uuid(std::string_view text) {
     boost::uuids::uuid u{};
     std::size_t at = 0;
+    int bad = 0;
     for (std::size_t i = 0; i < 16; ++i) {
         if (at == 8 || at == 13 || at == 18 || at == 23)
             ++at; // the hyphen, checked by the caller
-        const auto high = hex_value(text[at]);
-        const auto low = hex_value(text[at + 1]);
-        if (!high || !low)
-            return std::nullopt;
-        u.data[i] = static_cast<std::uint8_t>(*high << 4 | *low);
+        const int high = hex_digits[static_cast<unsigned char>(text[at])];
+        const int low = hex_digits[static_cast<unsigned char>(text[at + 1])];
+        bad |= high | low; // -1 has every bit set
+        u.data[i] = static_cast<std::uint8_t>(static_cast<unsigned>(high) << 4 |
+                                              static_cast<unsigned>(low));
         at += 2;
     }
+    if (bad < 0)
+        return std::nullopt;
     return u;
 }
 

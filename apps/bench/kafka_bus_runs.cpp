@@ -109,27 +109,31 @@ side_result bus_produce(const settings& s, const broker& b, const std::string& t
     return result;
 }
 
-side_result bus_consume(const settings& s, const broker& b, const std::string& topic,
-                        progress_bar& progress) {
+side_result bus_consume(const settings& s, const broker& b, const std::vector<std::string>& topics,
+                        std::uint64_t messages, progress_bar& progress) {
     side_result result{"bus"};
     asio::io_context ioc(1);
     std::atomic<std::uint64_t> done{0};
     with_bus(ioc, b, [&](eb::kafka_event_bus& bus) -> asio::awaitable<void> {
         asio::steady_timer finished(ioc);
         stopwatch watch;
-        auto sub = bus.subscribe(topic, "bench-consume-bus", [&](const eb::event_message& m) {
+        const auto handler = [&](const eb::event_message& m) {
             if (result.messages++ == 0)
                 watch.restart(); // the group join is not the consumer's speed
             result.bytes += m.value().size();
             done.store(result.messages, std::memory_order_relaxed);
-            if (result.messages == s.kafka_messages) {
+            if (result.messages == messages) {
                 result.seconds = watch.seconds();
                 result.cpu_seconds = watch.cpu_seconds();
                 finished.cancel();
             }
-        });
-        progress.start("kafka-consume: bus", s.kafka_messages, done);
-        co_await wait_for(finished, result.messages, s.kafka_messages, timeout_of(s), "consuming");
+        };
+        // All in one go, so that the group's consumer joins once with every topic.
+        std::vector<eb::subscription> subs;
+        for (const auto& topic : topics)
+            subs.push_back(bus.subscribe(topic, "bench-consume-bus", handler));
+        progress.start("kafka-consume: bus", messages, done);
+        co_await wait_for(finished, result.messages, messages, timeout_of(s), "consuming");
         progress.finish();
     });
     return result;

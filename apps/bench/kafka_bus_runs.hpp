@@ -10,7 +10,9 @@
 #include "run_result.hpp"
 #include "settings.hpp"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace onex::bench {
 
@@ -19,10 +21,10 @@ namespace onex::bench {
 side_result bus_produce(const settings& s, const broker& b, const std::string& topic,
                         progress_bar& progress);
 
-/// A subscription of its own group reading `--kafka-messages` from `topic`, timed from its first
-/// message to its last.
-side_result bus_consume(const settings& s, const broker& b, const std::string& topic,
-                        progress_bar& progress);
+/// Subscriptions to `topics` in a group of their own reading `messages` messages, timed from the
+/// first to the last.
+side_result bus_consume(const settings& s, const broker& b, const std::vector<std::string>& topics,
+                        std::uint64_t messages, progress_bar& progress);
 
 /// Publish -> handler through two buses, each on an io_context of its own thread (as the raw
 /// baseline's producer and consumer threads). Then, both still started and idle, measures the

@@ -159,8 +159,8 @@ struct consumer {
     queue_ptr queue;
     bool with_headers = true;
 
-    consumer(const properties& props, const std::string& group, const std::string& topic,
-             bool headers)
+    consumer(const properties& props, const std::string& group,
+             const std::vector<std::string>& topics, bool headers)
         : with_headers(headers) {
         rd_kafka_conf_t* conf = make_conf(props);
         std::array<char, 512> error{};
@@ -170,12 +170,14 @@ struct consumer {
         rd_kafka_conf_set(conf, "enable.auto.offset.store", "true", error.data(), error.size());
         rk = make_client(RD_KAFKA_CONSUMER, conf);
         rd_kafka_poll_set_consumer(rk.get());
-        rd_kafka_topic_partition_list_t* list = rd_kafka_topic_partition_list_new(1);
-        rd_kafka_topic_partition_list_add(list, topic.c_str(), RD_KAFKA_PARTITION_UA);
+        rd_kafka_topic_partition_list_t* list =
+            rd_kafka_topic_partition_list_new(static_cast<int>(topics.size()));
+        for (const auto& topic : topics)
+            rd_kafka_topic_partition_list_add(list, topic.c_str(), RD_KAFKA_PARTITION_UA);
         const auto err = rd_kafka_subscribe(rk.get(), list);
         rd_kafka_topic_partition_list_destroy(list);
         if (err)
-            throw std::runtime_error("raw librdkafka: subscribe to " + topic + ": " +
+            throw std::runtime_error("raw librdkafka: subscribe to " + topics.front() + ": " +
                                      rd_kafka_err2str(err));
         queue.reset(rd_kafka_queue_get_consumer(rk.get()));
     }
@@ -250,9 +252,10 @@ side_result raw_produce(const raw_run& run, message_source& source,
     return result;
 }
 
-side_result raw_consume(const raw_run& run, const std::string& group) {
+side_result raw_consume(const raw_run& run, const std::vector<std::string>& topics,
+                        const std::string& group) {
     side_result result{"librdkafka"};
-    consumer c(run.props, group, run.topic, run.headers);
+    consumer c(run.props, group, topics, run.headers);
     stopwatch watch;
     c.consume(run.timeout, run.topic, [&](std::string_view payload) {
         if (result.messages++ == 0)
@@ -278,7 +281,7 @@ side_result raw_roundtrip(const raw_run& run, const properties& consumer_props,
     stopwatch watch;
     std::thread reader([&] {
         try {
-            consumer c(consumer_props, group, run.topic, run.headers);
+            consumer c(consumer_props, group, {run.topic}, run.headers);
             c.consume(run.timeout, run.topic, [&](std::string_view payload) {
                 const auto sent = sent_ns(payload);
                 if (!sent) {

@@ -39,9 +39,10 @@ struct raw_run {
 side_result raw_produce(const raw_run& run, message_source& source,
                         const std::vector<event_bus::kafka_header>& headers);
 
-/// A consumer of group `group` reading `run.messages` messages with `rd_kafka_consume_batch_queue`
-/// (the fastest raw form); timed from its first message to its last.
-side_result raw_consume(const raw_run& run, const std::string& group);
+/// A consumer of group `group` subscribed to `topics`, reading `run.messages` messages with
+/// `rd_kafka_consume_batch_queue` (the fastest raw form); timed from its first message to its last.
+side_result raw_consume(const raw_run& run, const std::vector<std::string>& topics,
+                        const std::string& group);
 
 /// Publish -> handler: a producer thread sending `run.messages` at `rate` per second (0 = as fast
 /// as the window allows) after a warm-up that waits for the consumer's assignment, and a

@@ -5,6 +5,8 @@
 #include <onex/event_bus/detail/utf8.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace onex::event_bus::detail {
 namespace {
@@ -70,7 +72,15 @@ sequence next_sequence(std::string_view s, std::size_t pos) noexcept {
 } // namespace
 
 bool is_valid_utf8(std::string_view s) noexcept {
-    for (std::size_t pos = 0; pos < s.size();) {
+    // Headers are almost always ASCII: skip eight bytes at a time while none has its high bit.
+    std::size_t pos = 0;
+    for (; pos + 8 <= s.size(); pos += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s.data() + pos, sizeof word);
+        if ((word & 0x8080808080808080u) != 0)
+            break;
+    }
+    while (pos < s.size()) {
         const sequence seq = next_sequence(s, pos);
         if (!seq.valid)
             return false;
