@@ -6,12 +6,14 @@
 #include <onex/event_bus/infra_error.hpp>
 #include <onex/event_bus/kafka_config.hpp>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <sstream>
 #include <system_error>
 
 namespace onex::event_bus {
@@ -65,9 +67,51 @@ std::string location(const YAML::Node& node, std::string_view source) {
     return where + " in " + std::string(source);
 }
 
-std::vector<YAML::Node> parse(std::string_view text, std::string_view source) {
+// Counts documents without building them.
+class document_counter final : public YAML::EventHandler {
+public:
+    std::size_t documents = 0;
+
+    void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// yaml-cpp 0.7 never stops producing empty documents for some invalid text (a leading ',',
+// found by fuzzing: jbeder/yaml-cpp#1040), and YAML::LoadAll then grows without end. So the
+// documents are counted first, up to a bound, and only a single one is loaded.
+constexpr std::size_t max_documents = 64;
+
+struct parsed_yaml {
+    std::size_t documents = 0;
+    YAML::Node root; // the document when there is exactly one
+};
+
+parsed_yaml parse(std::string_view text, std::string_view source) {
     try {
-        return YAML::LoadAll(std::string(text));
+        const std::string copy(text);
+        std::istringstream in(copy);
+        YAML::Parser parser(in);
+        document_counter counter;
+        while (counter.documents <= max_documents && parser.HandleNextDocument(counter)) {
+        }
+        if (counter.documents > max_documents)
+            reject("Failed to parse YAML from " + std::string(source) +
+                       ": the parser found no end (more than " + std::to_string(max_documents) +
+                       " documents; a stray ',' at the start?)",
+                   {}, std::string(source));
+        if (counter.documents != 1)
+            return {counter.documents, YAML::Node()};
+        return {1, YAML::Load(copy)};
     } catch (const YAML::Exception& e) {
         std::string message = "Failed to parse YAML from " + std::string(source) + ": " + e.msg;
         if (!e.mark.is_null())
@@ -163,14 +207,14 @@ kafka_config kafka_config::from_yaml(const std::filesystem::path& path, const en
 
 kafka_config kafka_config::from_yaml_string(std::string_view text, std::string_view source_name,
                                             const env_lookup& lookup) {
-    const auto documents = parse(text, source_name);
-    if (documents.size() > 1)
-        reject("YAML content must be a single document, got " + std::to_string(documents.size()) +
+    const auto parsed = parse(text, source_name);
+    if (parsed.documents > 1)
+        reject("YAML content must be a single document, got " + std::to_string(parsed.documents) +
                    ": " + std::string(source_name),
                {}, std::string(source_name));
     kafka_config config;
-    if (!documents.empty() && !documents.front().IsNull()) {
-        const YAML::Node& root = documents.front();
+    if (parsed.documents == 1 && !parsed.root.IsNull()) {
+        const YAML::Node& root = parsed.root;
         if (!root.IsMap())
             reject("YAML content must be a mapping, got " + std::string(kind_of(root)) + ": " +
                        std::string(source_name),

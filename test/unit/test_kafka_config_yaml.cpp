@@ -370,6 +370,15 @@ BOOST_AUTO_TEST_CASE(several_documents_are_rejected) {
                           rejected("", "YAML content must be a single document, got 2: t.yaml"));
 }
 
+// Found by fuzzing: yaml-cpp 0.7 yields empty documents without end for these (LoadAll grew
+// until the machine ran out of memory).
+BOOST_DATA_TEST_CASE(a_leading_comma_is_rejected_not_parsed_forever,
+                     bdata::make({",", "\n,", ",#comment\ntimeout_seconds: [1, 2]\n"}), text) {
+    BOOST_CHECK_EXCEPTION(load(text), protocol_configuration_error,
+                          rejected("", "Failed to parse YAML from t.yaml: the parser found no end "
+                                       "(more than 64 documents; a stray ',' at the start?)"));
+}
+
 BOOST_AUTO_TEST_CASE(an_unknown_key_is_named_with_its_line) {
     BOOST_CHECK_EXCEPTION(load("environment: dev\n\ntimeout: 5\n"), protocol_configuration_error,
                           rejected("timeout", "Unknown configuration key 'timeout' at line 3 in "
