@@ -47,6 +47,12 @@ std::chrono::seconds timeout_of(const settings& s) {
     return std::chrono::seconds(s.timeout_seconds);
 }
 
+// Sets its flag when the scope ends, however it ends.
+struct stop_on_exit {
+    bool& flag;
+    ~stop_on_exit() { flag = true; }
+};
+
 // The CPU clock of another thread.
 double cpu_seconds_of(std::thread& t) {
     clockid_t id{};
@@ -64,28 +70,35 @@ side_result bus_produce(const settings& s, const broker& b, const std::string& t
     result.latency = std::make_shared<histogram>();
     asio::io_context ioc(1);
     std::atomic<std::uint64_t> done{0};
+    // What the completions touch lives out here: publishes still in flight when the run stops
+    // early complete while the bus closes, after the coroutine below is gone.
+    message_source source(s.payload_bytes, s.keys);
+    std::uint64_t completed = 0;
+    std::uint64_t failed = 0;
+    std::string first_error;
+    asio::steady_timer finished(ioc);
+    eb::kafka_event_bus* running = nullptr;
+    bool stopped = false; // the run is over: completions start nothing new
+    window_driver driver(s.kafka_messages, s.concurrency, [&](std::uint64_t n) {
+        const auto sent = now_ns();
+        running->async_publish(topic, source.key(n), source.payload(sent),
+                               [&, sent](boost::system::error_code ec) {
+                                   if (ec) {
+                                       if (failed++ == 0)
+                                           first_error = ec.message();
+                                   } else {
+                                       result.latency->record(now_ns() - sent);
+                                   }
+                                   done.store(++completed, std::memory_order_relaxed);
+                                   if (completed == s.kafka_messages)
+                                       finished.cancel();
+                                   if (!stopped)
+                                       driver.next();
+                               });
+    });
     with_bus(ioc, b, [&](eb::kafka_event_bus& bus) -> asio::awaitable<void> {
-        message_source source(s.payload_bytes, s.keys);
-        std::uint64_t completed = 0;
-        std::uint64_t failed = 0;
-        std::string first_error;
-        asio::steady_timer finished(ioc);
-        window_driver driver(s.kafka_messages, s.concurrency, [&](std::uint64_t n) {
-            const auto sent = now_ns();
-            bus.async_publish(topic, source.key(n), source.payload(sent),
-                              [&, sent](boost::system::error_code ec) {
-                                  if (ec) {
-                                      if (failed++ == 0)
-                                          first_error = ec.message();
-                                  } else {
-                                      result.latency->record(now_ns() - sent);
-                                  }
-                                  done.store(++completed, std::memory_order_relaxed);
-                                  if (completed == s.kafka_messages)
-                                      finished.cancel();
-                                  driver.next();
-                              });
-        });
+        running = &bus;
+        const stop_on_exit guard{stopped};
         // librdkafka 2.0.2 learns a topic it was not asked about at bootstrap only at its next
         // 1 s topic scan: both sides send one message first, so neither run measures that.
         auto [warm_up] = co_await bus.async_publish(topic, source.key(0), source.payload(0, false),
@@ -176,6 +189,8 @@ side_result bus_roundtrip(const settings& s, const broker& b, const std::string&
 
     asio::io_context ioc(1);
     stopwatch watch;
+    // Touched by completions that may run while the bus closes, after the coroutine is gone.
+    std::uint64_t in_flight = 0;
     try {
         with_bus(ioc, b, [&](eb::kafka_event_bus& bus) -> asio::awaitable<void> {
             message_source source(s.payload_bytes, s.keys);
@@ -192,7 +207,6 @@ side_result bus_roundtrip(const settings& s, const broker& b, const std::string&
             watch.restart();
             const pacer pace(s.roundtrip_rate, s.roundtrip_messages);
             std::uint64_t sent = 0;
-            std::uint64_t in_flight = 0;
             auto last_progress = std::chrono::steady_clock::now();
             std::uint64_t last_done = 0;
             while (!finished.load()) {
