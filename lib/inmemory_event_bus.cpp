@@ -6,10 +6,7 @@
 #include <onex/event_bus/inmemory_event_bus.hpp>
 
 #include <boost/asio/append.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/uuid/uuid_io.hpp>
