@@ -5,6 +5,7 @@
 #include <onex/event_bus/circuit_breaker.hpp>
 #include <onex/event_bus/error.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -14,9 +15,9 @@ namespace {
 
 // Python's repr of a float ("30.0", "-0.5"), so that messages read like the peer's.
 std::string python_float(double v) {
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    std::string s(buf, end);
+    std::array<char, 64> buf{};
+    auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    std::string s(buf.data(), end);
     if (s.find_first_of(".en") == std::string::npos)
         s += ".0";
     return s;
@@ -89,9 +90,8 @@ void circuit_breaker::record_failure() {
 
 void circuit_breaker::record_failure(time_point now) {
     ++failures_;
-    if (state_ == circuit_state::half_open)
-        open(now);
-    else if (state_ == circuit_state::closed && failures_ >= options_.threshold)
+    if (state_ == circuit_state::half_open ||
+        (state_ == circuit_state::closed && failures_ >= options_.threshold))
         open(now);
 }
 

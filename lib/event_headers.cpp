@@ -228,9 +228,9 @@ private:
 
 boost::uuids::uuid new_uuid() {
     auto& generator = uuid_generator::local();
-    const std::uint64_t words[2] = {generator.next(), generator.next()};
-    boost::uuids::uuid u;
-    std::memcpy(u.data, words, sizeof u.data);
+    const std::array<std::uint64_t, 2> words = {generator.next(), generator.next()};
+    boost::uuids::uuid u{};
+    std::memcpy(u.data, words.data(), sizeof u.data);
     u.data[6] = static_cast<std::uint8_t>((u.data[6] & 0x0F) | 0x40); // version 4
     u.data[8] = static_cast<std::uint8_t>((u.data[8] & 0x3F) | 0x80); // RFC 4122 variant
     return u;
@@ -318,14 +318,17 @@ std::optional<boost::uuids::uuid> parse_canonical_uuid(std::string_view text) {
     boost::uuids::uuid u{};
     std::size_t at = 0;
     int bad = 0;
-    for (std::size_t i = 0; i < 16; ++i) {
+    for (auto& byte : u.data) {
         if (at == 8 || at == 13 || at == 18 || at == 23)
             ++at; // the hyphen, checked by the caller
+        // hex_digits holds numbers (-1: not a digit), not characters.
+        // NOLINTBEGIN(bugprone-signed-char-misuse)
         const int high = hex_digits[static_cast<unsigned char>(text[at])];
         const int low = hex_digits[static_cast<unsigned char>(text[at + 1])];
+        // NOLINTEND(bugprone-signed-char-misuse)
         bad |= high | low; // -1 has every bit set
-        u.data[i] = static_cast<std::uint8_t>(static_cast<unsigned>(high) << 4 |
-                                              static_cast<unsigned>(low));
+        byte = static_cast<std::uint8_t>(static_cast<unsigned>(high) << 4 |
+                                         static_cast<unsigned>(low));
         at += 2;
     }
     if (bad < 0)

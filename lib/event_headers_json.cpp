@@ -28,8 +28,8 @@ namespace json = boost::json;
 // whatever is left over can be rejected as unknown (the peer's model forbids extra fields).
 class object_reader {
 public:
-    explicit object_reader(const json::value& jv) {
-        object_ = jv.if_object();
+    explicit object_reader(const json::value& jv)
+        : object_(jv.if_object()) {
         if (object_ == nullptr)
             throw std::invalid_argument("event_headers must be a JSON object, not " +
                                         std::string(json::to_string(jv.kind())));

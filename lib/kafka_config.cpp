@@ -19,7 +19,7 @@ namespace onex::event_bus {
 namespace detail {
 namespace {
 
-constexpr kafka_config_field fields[] = {
+constexpr auto fields = std::to_array<kafka_config_field>({
     {"bootstrap_servers", "KAFKA_BOOTSTRAP_SERVERS", &kafka_config::bootstrap_servers},
     {"api_version", "KAFKA_API_VERSION", &kafka_config::api_version},
     {"environment", "KAFKA_ENVIRONMENT", &kafka_config::environment},
@@ -58,7 +58,7 @@ constexpr kafka_config_field fields[] = {
      &kafka_config::reconnect_backoff_max_ms},
     {"instance_id", "KAFKA_INSTANCE_ID", &kafka_config::instance_id},
     {"group_instance_id", "", &kafka_config::group_instance_id},
-};
+});
 
 // std::from_chars rejects the leading '+' that people (and Python's int()) accept.
 std::string_view without_plus(std::string_view text) {
@@ -317,7 +317,7 @@ struct range_rule {
     T max;
 };
 
-constexpr range_rule<int> int_ranges[] = {
+constexpr auto int_ranges = std::to_array<range_rule<int>>({
     {"timeout_seconds", &kafka_config::timeout_seconds, 1, 300},
     {"max_retry_attempts", &kafka_config::max_retry_attempts, 0, 10},
     {"circuit_breaker_threshold", &kafka_config::circuit_breaker_threshold, 1, 100},
@@ -330,13 +330,13 @@ constexpr range_rule<int> int_ranges[] = {
     // librdkafka's own limit; the Python peer has no maximum.
     {"reconnect_backoff_ms", &kafka_config::reconnect_backoff_ms, 0, 3600000},
     {"reconnect_backoff_max_ms", &kafka_config::reconnect_backoff_max_ms, 0, 3600000},
-};
+});
 
-constexpr range_rule<double> double_ranges[] = {
+constexpr auto double_ranges = std::to_array<range_rule<double>>({
     {"retry_backoff_base", &kafka_config::retry_backoff_base, 0.001, 60.0},
     {"circuit_breaker_reset_timeout", &kafka_config::circuit_breaker_reset_timeout, 0.01, 3600.0},
     {"consumer_sleep_interval", &kafka_config::consumer_sleep_interval, 0.01, 10.0},
-};
+});
 
 template <class T>
 void check_ranges(const kafka_config& config, const auto& rules) {

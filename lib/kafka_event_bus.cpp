@@ -157,7 +157,7 @@ kafka_event_bus::request_ptr kafka_event_bus::make_envelope_request(std::string_
 
 kafka_event_bus::request_ptr
 kafka_event_bus::make_command_request(std::string_view command, boost::json::object payload,
-                                      std::string topic, std::string_view event_type) const {
+                                      const std::string& topic, std::string_view event_type) const {
     event_headers h;
     h.source = impl_->config.environment;
     h.event_type = std::string(event_type);

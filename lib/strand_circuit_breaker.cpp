@@ -105,7 +105,7 @@ namespace {
 template <class Handler>
 auto tracked_executor(const Handler& h, const asio::any_io_executor& fallback) {
     return asio::prefer(asio::get_associated_executor(h, fallback),
-                        asio::execution::outstanding_work.tracked);
+                        asio::execution::outstanding_work_t::tracked);
 }
 
 } // namespace

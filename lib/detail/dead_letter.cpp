@@ -13,6 +13,7 @@
 #include <boost/uuid/uuid_io.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 
 namespace onex::event_bus::detail {
@@ -21,7 +22,7 @@ namespace {
 // The peer's SENSITIVE_PATTERNS (util_error_sanitization.py), in its order. Some contain others
 // ("access_token" / "token"); they are kept so the list can be compared with the peer's.
 // clang-format off
-constexpr std::string_view sensitive_markers[] = {
+constexpr auto sensitive_markers = std::to_array<std::string_view>({
     "password", "passwd", "pwd",
     "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "access-key",
     "private_key", "privatekey", "private-key",
@@ -41,7 +42,7 @@ constexpr std::string_view sensitive_markers[] = {
     "-----begin", "-----end",
     "mongodb://", "postgres://", "postgresql://", "mysql://", "redis://", "rediss://",
     "valkey://", "amqp://", "kafka://",
-};
+});
 // clang-format on
 
 constexpr std::string_view redacted = "[REDACTED - potentially sensitive data]";
@@ -150,8 +151,12 @@ std::vector<kafka_header> headers(const dead_letter_input& in, const failure_fac
 } // namespace
 
 bool looks_sensitive(std::string_view message) noexcept {
-    return std::ranges::any_of(sensitive_markers, [message](std::string_view marker) {
-        return std::ranges::search(message, marker, {}, ascii_lower).begin() != message.end();
+    // The markers are lowercase. std::search rather than std::ranges::search: clang 14 (the
+    // fuzzers' and clang-tidy's compiler) rejects libstdc++ 12's ranges::subrange.
+    const auto matches = [](char c, char marker_char) { return ascii_lower(c) == marker_char; };
+    return std::ranges::any_of(sensitive_markers, [&](std::string_view marker) {
+        return std::search(message.begin(), message.end(), marker.begin(), marker.end(), matches) !=
+               message.end();
     });
 }
 

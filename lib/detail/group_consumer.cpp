@@ -141,14 +141,14 @@ void group_consumer::start(std::vector<std::string> topics) {
     rd_kafka_t* rk = client_->get();
     rd_kafka_poll_set_consumer(rk);
     queue_ = rd_kafka_queue_get_consumer(rk);
-    subscribe(topics);
+    subscribe(std::move(topics));
     last_poll_ = std::chrono::steady_clock::now();
     waker_.emplace(bus_->strand, queue_, [this](std::size_t budget) { return serve(budget); });
     arm_keepalive();
     bus_->log(log_level::info, "Consumer for group '" + group_ + "' started");
 }
 
-void group_consumer::subscribe(const std::vector<std::string>& topics) {
+void group_consumer::subscribe(std::vector<std::string> topics) {
     partition_list list(rd_kafka_topic_partition_list_new(static_cast<int>(topics.size())));
     for (const auto& t : topics)
         rd_kafka_topic_partition_list_add(list.get(), t.c_str(), RD_KAFKA_PARTITION_UA);
@@ -156,13 +156,13 @@ void group_consumer::subscribe(const std::vector<std::string>& topics) {
         err != RD_KAFKA_RESP_ERR_NO_ERROR)
         bus_->log(log_level::error,
                   "Consumer group '" + group_ + "': subscribe failed: " + rd_kafka_err2str(err));
-    topics_ = topics;
+    topics_ = std::move(topics);
 }
 
 void group_consumer::update_topics(std::vector<std::string> topics) {
     if (closing_ || topics == topics_)
         return;
-    subscribe(topics);
+    subscribe(std::move(topics));
 }
 
 // librdkafka only counts the application as alive (max.poll.interval.ms) while it polls: an idle
@@ -338,7 +338,7 @@ void group_consumer::finish(const kafka_message_body& body) {
 void group_consumer::run_slow(std::shared_ptr<job> j) {
     busy_ = true;
     asio::co_spawn(bus_->strand, slow_path(std::move(j)),
-                   [self = shared_from_this()](std::exception_ptr ep) {
+                   [self = shared_from_this()](const std::exception_ptr& ep) {
                        if (ep)
                            self->bus_->log(log_level::error,
                                            "Consumer group '" + self->group_ +

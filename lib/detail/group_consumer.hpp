@@ -28,6 +28,8 @@ namespace onex::event_bus::detail {
 struct kafka_message_body final : message_body {
     kafka_message_body(rd_kafka_message_t* m, std::shared_ptr<rdkafka_client> c) noexcept;
     ~kafka_message_body() override;
+    kafka_message_body(const kafka_message_body&) = delete;
+    kafka_message_body& operator=(const kafka_message_body&) = delete;
 
     void ack() const noexcept override;
     /// Stores the offset for commit unless `ack()` already did; true when it was stored.
@@ -90,7 +92,7 @@ private:
     void arm_keepalive();
     void finish_close();
     void check_closed();
-    void subscribe(const std::vector<std::string>& topics);
+    void subscribe(std::vector<std::string> topics);
 
     std::shared_ptr<kafka_bus_impl> bus_;
     const std::string group_;

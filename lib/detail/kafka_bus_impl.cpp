@@ -124,7 +124,16 @@ kafka_bus_impl::kafka_bus_impl(asio::any_io_executor ex, kafka_config cfg,
     , config(std::move(cfg))
     , log_sink(std::move(log))
     , enforcement(parse_topic_enforcement(env("ONEX_TOPIC_ENFORCEMENT_MODE")))
-    , breaker_(breaker_options(config, "kafka." + config.environment)) {}
+    , breaker_(breaker_options(config, "kafka." + config.environment)) {
+    // Operators see the breaker move in the log, not only in health_check() snapshots.
+    breaker_.set_transition_callback([this](const circuit_transition& t) {
+        this->log(t.to == circuit_state::closed ? log_level::info : log_level::warning,
+                  "Circuit breaker " + std::string(t.service_name) + ": " +
+                      std::string(to_string(t.from)) + " -> " + std::string(to_string(t.to)) +
+                      " (" + std::to_string(t.failures) + "/" + std::to_string(t.threshold) +
+                      " failures)");
+    });
+}
 
 kafka_bus_impl::~kafka_bus_impl() {
     stop_producer();
@@ -749,7 +758,8 @@ boost::json::object kafka_bus_impl::circuit_status() const {
     if (state == circuit_state::open) {
         const auto left = std::chrono::steady_clock::duration(until - to_rep(now));
         o["seconds_until_half_open"] =
-            std::chrono::round<std::chrono::milliseconds>(left).count() / 1000.0;
+            static_cast<double>(std::chrono::round<std::chrono::milliseconds>(left).count()) /
+            1000.0;
     }
     return o;
 }

@@ -95,6 +95,8 @@ class kafka_bus_impl final : public subscription_owner,
 public:
     kafka_bus_impl(boost::asio::any_io_executor ex, kafka_config cfg, std::shared_ptr<logger> log);
     ~kafka_bus_impl();
+    kafka_bus_impl(const kafka_bus_impl&) = delete;
+    kafka_bus_impl& operator=(const kafka_bus_impl&) = delete;
 
     const boost::asio::any_io_executor executor;
     const boost::asio::strand<boost::asio::any_io_executor> strand;
@@ -110,7 +112,7 @@ public:
     void start(diagnostics* diag, completion_handler h);
     void close(completion_handler h);
     void wait_for_shutdown(completion_handler h);
-    void publish(request_ptr r);
+    void publish(request_ptr owned);
 
     /// Writes a dead-letter record; `done` gets the delivery result. Not counted by the breaker.
     void write_dead_letter(request_ptr r, completion_handler done);

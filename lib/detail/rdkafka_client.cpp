@@ -62,7 +62,7 @@ rdkafka_client::create(const kafka_config& config, client_kind kind,
     if (rk == nullptr)
         throw protocol_configuration_error(
             std::string("librdkafka could not create a client: ") + error.data(), "librdkafka");
-    conf.release(); // rd_kafka_new took it
+    static_cast<void>(conf.release()); // rd_kafka_new took it
     auto client = std::shared_ptr<rdkafka_client>(new rdkafka_client(rk));
     rd_kafka_set_log_queue(rk, nullptr);
     return client;

@@ -46,9 +46,9 @@ void drain(int fd) noexcept {
 } // namespace
 
 struct rdkafka_queue_waker::state : std::enable_shared_from_this<state> {
-    state(boost::asio::any_io_executor executor, rd_kafka_queue_t* q, serve_function f,
+    state(const boost::asio::any_io_executor& executor, rd_kafka_queue_t* q, serve_function f,
           std::size_t b)
-        : descriptor(std::move(executor))
+        : descriptor(executor)
         , queue(q)
         , serve(std::move(f))
         , budget(b) {}
@@ -119,7 +119,7 @@ struct rdkafka_queue_waker::state : std::enable_shared_from_this<state> {
     }
 };
 
-rdkafka_queue_waker::rdkafka_queue_waker(boost::asio::any_io_executor executor,
+rdkafka_queue_waker::rdkafka_queue_waker(const boost::asio::any_io_executor& executor,
                                          rd_kafka_queue_t* queue, serve_function serve,
                                          std::size_t budget) {
     if (queue == nullptr)
@@ -128,7 +128,7 @@ rdkafka_queue_waker::rdkafka_queue_waker(boost::asio::any_io_executor executor,
         throw std::invalid_argument("rdkafka_queue_waker: serve must not be empty");
     if (budget == 0)
         throw std::invalid_argument("rdkafka_queue_waker: budget must not be zero");
-    state_ = std::make_shared<state>(std::move(executor), queue, std::move(serve), budget);
+    state_ = std::make_shared<state>(executor, queue, std::move(serve), budget);
     state_->start(make_eventfd());
 }
 

@@ -17,7 +17,7 @@ shift $(($# > 0 ? 1 : 0))
 build="${BUILD_DIR:-$root/build/fuzz}"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(fuzz_event_headers_json fuzz_kafka_config_env fuzz_kafka_config_yaml
+    targets=(fuzz_dead_letter fuzz_event_headers_json fuzz_kafka_config_env fuzz_kafka_config_yaml
              fuzz_kafka_headers fuzz_message_category)
 fi
 

@@ -2,6 +2,8 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
+#include "scoped_env.hpp"
+
 #include <onex/event_bus/kafka_config.hpp>
 
 #include <boost/test/data/monomorphic.hpp>
@@ -168,28 +170,7 @@ const std::vector<bool_case> bool_cases = {
     {"no", false},  {"NO", false},  {"off", false},   {"Off", false},
 };
 
-// Sets a process environment variable for the scope, restoring the previous state afterwards.
-class scoped_env {
-public:
-    scoped_env(const char* name, const char* value)
-        : name_(name) {
-        if (const char* old = std::getenv(name))
-            old_ = old;
-        ::setenv(name, value, 1);
-    }
-    scoped_env(const scoped_env&) = delete;
-    scoped_env& operator=(const scoped_env&) = delete;
-    ~scoped_env() {
-        if (old_)
-            ::setenv(name_, old_->c_str(), 1);
-        else
-            ::unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
+using onex::event_bus::test::scoped_env;
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include <onex/event_bus/error.hpp>
 #include <onex/event_bus/infra_error.hpp>
 #include <onex/event_bus/kafka_event_bus.hpp>
+#include <onex/event_bus/logger.hpp>
 #include <onex/event_bus/testing.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -295,7 +296,12 @@ BOOST_AUTO_TEST_CASE(a_downed_broker_opens_the_circuit_which_closes_once_it_is_b
     cfg.max_retry_attempts = 1;
     cfg.circuit_breaker_threshold = 2;
     cfg.circuit_breaker_reset_timeout = 0.2;
-    kafka_event_bus bus(ioc, cfg, test::quiet_logger());
+    std::vector<std::string> transitions; // the bus's log lines about its circuit
+    auto log = std::make_shared<logger>(log_level::info, [&](log_level, std::string_view m) {
+        if (m.starts_with("Circuit breaker"))
+            transitions.emplace_back(m);
+    });
+    kafka_event_bus bus(ioc, cfg, log);
     testing::run(ioc, bus.async_start());
 
     rd_kafka_mock_broker_set_down(cluster.get(), 1);
@@ -324,6 +330,11 @@ BOOST_AUTO_TEST_CASE(a_downed_broker_opens_the_circuit_which_closes_once_it_is_b
     testing::run(ioc, bus.async_publish("orders.events", "k", "v"));
     BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "closed");
     testing::run(ioc, bus.async_close());
+    const std::vector<std::string> expected{
+        "Circuit breaker kafka.test: closed -> open (2/2 failures)",
+        "Circuit breaker kafka.test: open -> half_open (0/2 failures)",
+        "Circuit breaker kafka.test: half_open -> closed (0/2 failures)"};
+    BOOST_TEST(transitions == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(closing_with_publishes_in_flight_completes_each_exactly_once) {

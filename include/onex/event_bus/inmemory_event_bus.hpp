@@ -285,7 +285,8 @@ private:
         return boost::asio::async_initiate<CompletionToken, void(boost::system::error_code)>(
             [diag](auto handler, std::shared_ptr<detail::inmemory_bus_impl> impl, prepared p) {
                 using op = detail::inmemory_publish_op_impl<decltype(handler)>;
-                publish_erased(std::move(impl), std::move(p), diag, op::create(std::move(handler)));
+                detail::inmemory_publish_op* raw_op = op::create(std::move(handler));
+                publish_erased(std::move(impl), std::move(p), diag, raw_op);
             },
             token, impl_, std::move(p));
     }

@@ -303,7 +303,7 @@ private:
     request_ptr make_envelope_request(std::string_view topic, std::string_view json,
                                       std::string_view error) const;
     request_ptr make_command_request(std::string_view command, boost::json::object payload,
-                                     std::string topic, std::string_view event_type) const;
+                                     const std::string& topic, std::string_view event_type) const;
     std::string broadcast_topic(std::string_view target_environment) const;
 
     subscription subscribe_erased(std::string_view topic, std::string_view group_id,

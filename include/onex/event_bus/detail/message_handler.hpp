@@ -31,8 +31,9 @@ public:
     using sync_type = std::function<void(const event_message&)>;
     using async_type = std::function<boost::asio::awaitable<void>(const event_message&)>;
 
+    // message_handler_for rejects message_handler itself, which is not invocable.
     template <message_handler_for F>
-    explicit message_handler(F&& f) {
+    explicit message_handler(F&& f) { // NOLINT(bugprone-forwarding-reference-overload)
         using R = std::invoke_result_t<std::decay_t<F>&, const event_message&>;
         if constexpr (std::is_void_v<R>)
             sync_ = wrap<sync_type>(std::forward<F>(f));

@@ -11,8 +11,8 @@
 #include <functional>
 #include <memory>
 
-// Declared as in <librdkafka/rdkafka.h>, so that users of this header need not see librdkafka.
-typedef struct rd_kafka_queue_s rd_kafka_queue_t;
+// The same type as <librdkafka/rdkafka.h>'s, so that users of this header need not see librdkafka.
+using rd_kafka_queue_t = struct rd_kafka_queue_s;
 
 namespace onex::event_bus::detail {
 
@@ -46,7 +46,7 @@ public:
     /// borrowed, and must outlive `stop()`. `budget` must not be zero.
     /// Throws std::invalid_argument for a null queue, an empty `serve` or a zero budget, and
     /// std::system_error when no eventfd can be created.
-    rdkafka_queue_waker(boost::asio::any_io_executor executor, rd_kafka_queue_t* queue,
+    rdkafka_queue_waker(const boost::asio::any_io_executor& executor, rd_kafka_queue_t* queue,
                         serve_function serve, std::size_t budget = default_budget);
 
     /// Calls `stop()`.
