@@ -68,14 +68,7 @@ po::options_description describe(settings& s, std::string& scenario, std::string
     return d;
 }
 
-template <class T>
-void require(bool ok, const char* option, const T& value, const char* rule) {
-    if (!ok) {
-        std::ostringstream os;
-        os << "--" << option << " " << value << ": " << rule;
-        throw usage_error(os.str());
-    }
-}
+using apps::require;
 
 void validate(const settings& s) {
     require(s.memory_messages > 0, "memory-messages", s.memory_messages, "must be at least 1");

@@ -5,6 +5,8 @@
 #ifndef ONEX_EVENT_BUS_APPS_BENCH_SETTINGS_HPP
 #define ONEX_EVENT_BUS_APPS_BENCH_SETTINGS_HPP
 
+#include "../common/usage_error.hpp"
+
 #include <onex/event_bus/kafka_config.hpp>
 
 #include <boost/json/object.hpp>
@@ -12,7 +14,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -57,9 +58,7 @@ struct settings {
 };
 
 /// Thrown for a bad option or value; the message is one line naming it.
-struct usage_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using usage_error = apps::usage_error;
 
 /// Parses the command line (and KAFKA_BOOTSTRAP_SERVERS). Returns std::nullopt after printing the
 /// help when asked for it.

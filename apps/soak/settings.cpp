@@ -7,7 +7,6 @@
 #include <boost/program_options.hpp>
 
 #include <iostream>
-#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -51,14 +50,7 @@ po::options_description describe(settings& s) {
     return d;
 }
 
-template <class T>
-void require(bool ok, const char* option, const T& value, const char* rule) {
-    if (!ok) {
-        std::ostringstream os;
-        os << "--" << option << " " << value << ": " << rule;
-        throw usage_error(os.str());
-    }
-}
+using apps::require;
 
 void validate(const settings& s) {
     require(s.messages >= 1 && s.messages <= 100'000'000, "messages", s.messages,

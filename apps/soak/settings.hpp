@@ -5,9 +5,10 @@
 #ifndef ONEX_EVENT_BUS_APPS_SOAK_SETTINGS_HPP
 #define ONEX_EVENT_BUS_APPS_SOAK_SETTINGS_HPP
 
+#include "../common/usage_error.hpp"
+
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
 
 namespace onex::soak {
@@ -46,10 +47,7 @@ struct settings {
 };
 
 /// A bad command line; the message names the option.
-class usage_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+using usage_error = apps::usage_error;
 
 /// The settings from the command line, or nothing when only --help was asked for (the usage
 /// was printed).
