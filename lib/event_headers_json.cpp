@@ -111,6 +111,15 @@ priority as_priority(const json::value& v, std::string_view name) {
     reject(name, "must be one of low, normal, high, critical");
 }
 
+std::optional<std::uint8_t> as_optional_flags(const json::value& v, std::string_view name) {
+    if (v.is_null())
+        return std::nullopt;
+    const std::int64_t n = as_int(v, name);
+    if (n < 0 || n > 255)
+        reject(name, "must be between 0 and 255");
+    return static_cast<std::uint8_t>(n);
+}
+
 // JSON text must be UTF-8; headers built by hand might not be.
 json::value text(std::string_view s, const json::storage_ptr& sp) {
     return json::string(detail::utf8_decode_replace(s), sp);
@@ -143,6 +152,11 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const event_header
     o["retry_count"] = h.retry_count;
     o["max_retries"] = h.max_retries;
     o["ttl_seconds"] = h.ttl_seconds ? json::value(*h.ttl_seconds, sp) : json::value(nullptr, sp);
+    // Ours, not the peer's: only when set, so that the peer's strict model reads the rest.
+    if (h.trace_flags)
+        o["trace_flags"] = static_cast<std::int64_t>(*h.trace_flags);
+    if (h.tracestate)
+        o["tracestate"] = text(*h.tracestate, sp);
 }
 
 event_headers tag_invoke(const json::value_to_tag<event_headers>&, const json::value& jv) {
@@ -166,6 +180,8 @@ event_headers tag_invoke(const json::value_to_tag<event_headers>&, const json::v
     r.read("retry_count", h.retry_count, as_int);
     r.read("max_retries", h.max_retries, as_int);
     r.read("ttl_seconds", h.ttl_seconds, as_optional_int);
+    r.read("trace_flags", h.trace_flags, as_optional_flags);
+    r.read("tracestate", h.tracestate, as_optional_string);
     r.reject_unknown();
     return h;
 }

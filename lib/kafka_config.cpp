@@ -188,10 +188,25 @@ namespace {
 
 using detail::trim;
 
-[[noreturn]] void reject(std::string message, std::string_view parameter, std::string value) {
-    throw protocol_configuration_error(std::move(message), std::string(parameter),
-                                       std::move(value));
-}
+// Where the rules report what they find: validate() throws the first problem, problems() returns
+// them all, so both say exactly the same. A rule stops at a problem that makes its later checks
+// meaningless (a port that is not a number has no range).
+class problem_list {
+public:
+    // The same problem found twice (two empty server entries) is reported once.
+    void add(std::string message, std::string_view parameter, std::string value) {
+        const auto same = [&](const protocol_configuration_error& e) {
+            return e.parameter() == parameter && e.diag().message == message;
+        };
+        if (std::ranges::none_of(found_, same))
+            found_.emplace_back(std::move(message), std::string(parameter), std::move(value));
+    }
+
+    std::vector<protocol_configuration_error> release() && { return std::move(found_); }
+
+private:
+    std::vector<protocol_configuration_error> found_;
+};
 
 std::string to_text(int value) {
     return std::to_string(value);
@@ -251,41 +266,42 @@ std::string join(const std::vector<std::string_view>& parts, std::string_view se
     return out;
 }
 
-void check_server_entry(std::string_view servers, std::string_view entry) {
+void check_server_entry(std::string_view servers, std::string_view entry, problem_list& out) {
     constexpr std::string_view field = "bootstrap_servers";
     const std::string shown = in_quotes(entry);
     if (entry.empty())
-        reject("bootstrap_servers cannot contain empty entries", field, std::string(servers));
+        return out.add("bootstrap_servers cannot contain empty entries", field,
+                       std::string(servers));
     const auto colon = entry.rfind(':');
     if (colon == std::string_view::npos)
-        reject("Invalid bootstrap server format " + shown +
-                   ". Expected 'host:port' (e.g., 'localhost:9092')",
-               field, std::string(entry));
+        return out.add("Invalid bootstrap server format " + shown +
+                           ". Expected 'host:port' (e.g., 'localhost:9092')",
+                       field, std::string(entry));
     if (colon == 0)
-        reject("Invalid bootstrap server format " + shown + ". Host cannot be empty", field,
-               std::string(entry));
+        return out.add("Invalid bootstrap server format " + shown + ". Host cannot be empty", field,
+                       std::string(entry));
     const auto port_text = entry.substr(colon + 1);
     const auto port = detail::parse_number<long long>(port_text);
     if (!port)
-        reject("Invalid port " + in_quotes(port_text) + " in " + shown +
-                   ". Port must be a valid integer",
-               field, std::string(entry));
+        return out.add("Invalid port " + in_quotes(port_text) + " in " + shown +
+                           ". Port must be a valid integer",
+                       field, std::string(entry));
     if (*port < 1 || *port > 65535)
-        reject("Invalid port " + std::to_string(*port) + " in " + shown +
-                   ". Port must be between 1 and 65535",
-               field, std::string(entry));
+        out.add("Invalid port " + std::to_string(*port) + " in " + shown +
+                    ". Port must be between 1 and 65535",
+                field, std::string(entry));
 }
 
-void check_bootstrap_servers(const std::string& servers) {
+void check_bootstrap_servers(const std::string& servers, problem_list& out) {
     if (trim(servers).empty())
-        reject("bootstrap_servers cannot be empty", "bootstrap_servers", servers);
+        return out.add("bootstrap_servers cannot be empty", "bootstrap_servers", servers);
     for (auto entry : server_entries(servers))
-        check_server_entry(servers, entry);
+        check_server_entry(servers, entry, out);
 }
 
-void check_not_blank(std::string_view field, const std::string& value) {
+void check_not_blank(std::string_view field, const std::string& value, problem_list& out) {
     if (trim(value).empty())
-        reject(std::string(field) + " cannot be empty", field, value);
+        out.add(std::string(field) + " cannot be empty", field, value);
 }
 
 bool is_version(std::string_view text) {
@@ -301,12 +317,12 @@ bool is_version(std::string_view text) {
     }
 }
 
-void check_api_version(const std::optional<std::string>& api_version) {
+void check_api_version(const std::optional<std::string>& api_version, problem_list& out) {
     const auto* version = present(api_version);
     if (version && !is_version(*version))
-        reject("api_version=" + in_quotes(*version) +
-                   " must use '<major>.<minor>.<patch>' format (e.g., '3.6.0')",
-               "api_version", *version);
+        out.add("api_version=" + in_quotes(*version) +
+                    " must use '<major>.<minor>.<patch>' format (e.g., '3.6.0')",
+                "api_version", *version);
 }
 
 template <class T>
@@ -339,128 +355,136 @@ constexpr auto double_ranges = std::to_array<range_rule<double>>({
 });
 
 template <class T>
-void check_ranges(const kafka_config& config, const auto& rules) {
+void check_ranges(const kafka_config& config, const auto& rules, problem_list& out) {
     for (const range_rule<T>& rule : rules) {
         const T value = config.*rule.member;
         // Written so that NaN fails too.
         if (!(value >= rule.min && value <= rule.max))
-            reject(std::string(rule.field) + "=" + to_text(value) + " is out of range [" +
-                       to_text(rule.min) + ", " + to_text(rule.max) + "]",
-                   rule.field, to_text(value));
+            out.add(std::string(rule.field) + "=" + to_text(value) + " is out of range [" +
+                        to_text(rule.min) + ", " + to_text(rule.max) + "]",
+                    rule.field, to_text(value));
     }
 }
 
 void check_one_of(std::string_view field, const std::string& value,
-                  std::initializer_list<std::string_view> allowed) {
+                  std::initializer_list<std::string_view> allowed, problem_list& out) {
     if (std::ranges::find(allowed, value) != allowed.end())
         return;
     std::string list;
     for (auto a : allowed)
         list += (list.empty() ? "" : ", ") + std::string(a);
-    reject(std::string(field) + "=" + in_quotes(value) + " is not one of: " + list, field, value);
+    out.add(std::string(field) + "=" + in_quotes(value) + " is not one of: " + list, field, value);
 }
 
-void check_sasl_mechanism(const std::optional<std::string>& sasl_mechanism) {
+void check_sasl_mechanism(const std::optional<std::string>& sasl_mechanism, problem_list& out) {
     const auto* mechanism = present(sasl_mechanism);
     if (!mechanism)
         return;
     if (*mechanism == "AWS_MSK_IAM")
-        reject("sasl_mechanism='AWS_MSK_IAM' is not supported: librdkafka has no AWS_MSK_IAM "
-               "mechanism (use OAUTHBEARER, SCRAM or PLAIN)",
-               "sasl_mechanism", *mechanism);
+        return out.add("sasl_mechanism='AWS_MSK_IAM' is not supported: librdkafka has no "
+                       "AWS_MSK_IAM mechanism (use OAUTHBEARER, SCRAM or PLAIN)",
+                       "sasl_mechanism", *mechanism);
     check_one_of("sasl_mechanism", *mechanism,
-                 {"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"});
+                 {"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"}, out);
 }
 
-void check_kafka_identifier(std::string_view field, const std::optional<std::string>& value) {
+void check_kafka_identifier(std::string_view field, const std::optional<std::string>& value,
+                            problem_list& out) {
     const auto* id = present(value);
     const auto allowed = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
     };
     if (id && !std::ranges::all_of(*id, allowed))
-        reject(std::string(field) + " " + in_quotes(*id) +
-                   " contains invalid characters. Only alphanumeric characters, periods (.), "
-                   "underscores (_), and hyphens (-) are allowed.",
-               field, *id);
+        out.add(std::string(field) + " " + in_quotes(*id) +
+                    " contains invalid characters. Only alphanumeric characters, periods (.), "
+                    "underscores (_), and hyphens (-) are allowed.",
+                field, *id);
 }
 
-void check_single_fields(const kafka_config& c) {
-    check_bootstrap_servers(c.bootstrap_servers);
-    check_api_version(c.api_version);
-    check_not_blank("environment", c.environment);
-    check_not_blank("group", c.group);
-    check_ranges<int>(c, int_ranges);
-    check_ranges<double>(c, double_ranges);
-    check_one_of("auto_offset_reset", c.auto_offset_reset, {"earliest", "latest"});
+void check_single_fields(const kafka_config& c, problem_list& out) {
+    check_bootstrap_servers(c.bootstrap_servers, out);
+    check_api_version(c.api_version, out);
+    check_not_blank("environment", c.environment, out);
+    check_not_blank("group", c.group, out);
+    check_ranges<int>(c, int_ranges, out);
+    check_ranges<double>(c, double_ranges, out);
+    check_one_of("auto_offset_reset", c.auto_offset_reset, {"earliest", "latest"}, out);
     check_one_of("security_protocol", c.security_protocol,
-                 {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"});
-    check_sasl_mechanism(c.sasl_mechanism);
-    check_kafka_identifier("instance_id", c.instance_id);
-    check_kafka_identifier("group_instance_id", c.group_instance_id);
+                 {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}, out);
+    check_sasl_mechanism(c.sasl_mechanism, out);
+    check_kafka_identifier("instance_id", c.instance_id, out);
+    check_kafka_identifier("group_instance_id", c.group_instance_id, out);
 }
 
 void check_ordered(std::string_view low_field, int low, std::string_view relation,
-                   std::string_view high_field, int high, bool ok, std::string_view parameter) {
+                   std::string_view high_field, int high, bool ok, std::string_view parameter,
+                   problem_list& out) {
     if (!ok)
-        reject(std::string(low_field) + " (" + std::to_string(low) + ") must be " +
-                   std::string(relation) + " " + std::string(high_field) + " (" +
-                   std::to_string(high) + ")",
-               parameter, std::to_string(parameter == low_field ? low : high));
+        out.add(std::string(low_field) + " (" + std::to_string(low) + ") must be " +
+                    std::string(relation) + " " + std::string(high_field) + " (" +
+                    std::to_string(high) + ")",
+                parameter, std::to_string(parameter == low_field ? low : high));
 }
 
-void check_timing(const kafka_config& c) {
+void check_timing(const kafka_config& c, problem_list& out) {
     check_ordered("reconnect_backoff_max_ms", c.reconnect_backoff_max_ms,
                   ">=", "reconnect_backoff_ms", c.reconnect_backoff_ms,
-                  c.reconnect_backoff_max_ms >= c.reconnect_backoff_ms, "reconnect_backoff_max_ms");
+                  c.reconnect_backoff_max_ms >= c.reconnect_backoff_ms, "reconnect_backoff_max_ms",
+                  out);
     check_ordered("heartbeat_interval_ms", c.heartbeat_interval_ms, "<", "session_timeout_ms",
                   c.session_timeout_ms, c.heartbeat_interval_ms < c.session_timeout_ms,
-                  "heartbeat_interval_ms");
+                  "heartbeat_interval_ms", out);
     check_ordered("max_poll_interval_ms", c.max_poll_interval_ms, ">=", "session_timeout_ms",
                   c.session_timeout_ms, c.max_poll_interval_ms >= c.session_timeout_ms,
-                  "max_poll_interval_ms");
+                  "max_poll_interval_ms", out);
 }
 
-void check_idempotence(const kafka_config& c) {
+void check_idempotence(const kafka_config& c, problem_list& out) {
     // librdkafka refuses to create such a producer.
     if (c.enable_idempotence && c.acks != acks_policy::all)
-        reject("enable_idempotence=true requires acks='all', got acks=" +
-                   in_quotes(to_text(c.acks)),
-               "acks", std::string(to_text(c.acks)));
+        out.add("enable_idempotence=true requires acks='all', got acks=" +
+                    in_quotes(to_text(c.acks)),
+                "acks", std::string(to_text(c.acks)));
 }
 
 // librdkafka refuses to create a PLAIN or SCRAM client without them.
 void check_credentials(const std::string& mechanism,
-                       const std::map<std::string, std::string>& properties) {
+                       const std::map<std::string, std::string>& properties, problem_list& out) {
     const auto has = [&](const std::string& name) {
         auto it = properties.find(name);
         return it != properties.end() && !trim(it->second).empty();
     };
     if (!has("sasl.username") || !has("sasl.password"))
-        reject("sasl_mechanism=" + in_quotes(mechanism) +
-                   " requires the librdkafka properties sasl.username and sasl.password",
-               "sasl_mechanism", mechanism);
+        out.add("sasl_mechanism=" + in_quotes(mechanism) +
+                    " requires the librdkafka properties sasl.username and sasl.password",
+                "sasl_mechanism", mechanism);
 }
 
 bool is_sasl(const std::string& protocol) {
     return protocol == "SASL_PLAINTEXT" || protocol == "SASL_SSL";
 }
 
-void check_sasl(const kafka_config& c) {
+bool needs_credentials(const std::string& mechanism) {
+    return mechanism == "PLAIN" || mechanism == "SCRAM-SHA-256" || mechanism == "SCRAM-SHA-512";
+}
+
+void check_sasl(const kafka_config& c, problem_list& out) {
     const auto* mechanism = present(c.sasl_mechanism);
     if (is_sasl(c.security_protocol) && !mechanism)
-        reject("security_protocol=" + in_quotes(c.security_protocol) + " requires sasl_mechanism",
-               "sasl_mechanism", {});
+        out.add("security_protocol=" + in_quotes(c.security_protocol) + " requires sasl_mechanism",
+                "sasl_mechanism", {});
     if (!mechanism)
         return;
     if (!is_sasl(c.security_protocol))
-        reject("sasl_mechanism=" + in_quotes(*mechanism) +
-                   " requires security_protocol 'SASL_PLAINTEXT' or 'SASL_SSL', got " +
-                   in_quotes(c.security_protocol),
-               "security_protocol", c.security_protocol);
-    if (*mechanism != "OAUTHBEARER") {
-        check_credentials(*mechanism, c.librdkafka);
+        out.add("sasl_mechanism=" + in_quotes(*mechanism) +
+                    " requires security_protocol 'SASL_PLAINTEXT' or 'SASL_SSL', got " +
+                    in_quotes(c.security_protocol),
+                "security_protocol", c.security_protocol);
+    // An unknown mechanism was reported by check_sasl_mechanism; it has no requirements here.
+    if (needs_credentials(*mechanism))
+        return check_credentials(*mechanism, c.librdkafka, out);
+    if (*mechanism != "OAUTHBEARER")
         return;
-    }
     std::string missing;
     for (const auto& [name, value] :
          {std::pair{"sasl_oauthbearer_token_endpoint_url", &c.sasl_oauthbearer_token_endpoint_url},
@@ -470,17 +494,23 @@ void check_sasl(const kafka_config& c) {
             missing += (missing.empty() ? "" : ", ") + std::string(name);
     }
     if (!missing.empty())
-        reject("sasl_mechanism='OAUTHBEARER' requires non-empty OAuth fields: " + missing,
-               "sasl_mechanism", *mechanism);
+        out.add("sasl_mechanism='OAUTHBEARER' requires non-empty OAuth fields: " + missing,
+                "sasl_mechanism", *mechanism);
 }
 
-void check_passthrough(const std::map<std::string, std::string>& properties) {
-    for (const auto& [name, value] : properties) {
+void check_passthrough(const kafka_config& c, problem_list& out) {
+    for (const auto& [name, value] : c.librdkafka) {
         if (trim(name).empty())
-            reject("librdkafka property names cannot be empty (value " + in_quotes(value) + ")",
-                   "librdkafka", name);
+            out.add("librdkafka property names cannot be empty (value " + in_quotes(value) + ")",
+                    "librdkafka", name);
     }
 }
+
+// Single-field rules come before the rules between fields, so that a problem is reported on the
+// field that has it rather than on a relation it breaks.
+using rule = void (*)(const kafka_config&, problem_list&);
+constexpr std::array<rule, 5> rules{check_single_fields, check_timing, check_idempotence,
+                                    check_sasl, check_passthrough};
 
 std::string lowercase(std::string text) {
     std::ranges::transform(text, text.begin(),
@@ -551,11 +581,16 @@ void add_passthrough(const std::map<std::string, std::string>& properties, prope
 } // namespace
 
 void kafka_config::validate() const {
-    check_single_fields(*this);
-    check_timing(*this);
-    check_idempotence(*this);
-    check_sasl(*this);
-    check_passthrough(librdkafka);
+    auto found = problems();
+    if (!found.empty())
+        throw found.front();
+}
+
+std::vector<protocol_configuration_error> kafka_config::problems() const {
+    problem_list out;
+    for (const rule check : rules)
+        check(*this, out);
+    return std::move(out).release();
 }
 
 std::vector<std::pair<std::string, std::string>>

@@ -207,23 +207,34 @@ kafka_config kafka_config::from_yaml(const std::filesystem::path& path, const en
 
 kafka_config kafka_config::from_yaml_string(std::string_view text, std::string_view source_name,
                                             const env_lookup& lookup) {
+    kafka_config config;
+    config.apply_yaml_string(text, source_name);
+    config.apply_env(lookup);
+    config.validate();
+    return config;
+}
+
+void kafka_config::apply_yaml(const std::filesystem::path& path) {
+    apply_yaml_string(read_file(path), path.string());
+}
+
+void kafka_config::apply_yaml_string(std::string_view text, std::string_view source_name) {
     const auto parsed = parse(text, source_name);
     if (parsed.documents > 1)
         reject("YAML content must be a single document, got " + std::to_string(parsed.documents) +
                    ": " + std::string(source_name),
                {}, std::string(source_name));
-    kafka_config config;
-    if (parsed.documents == 1 && !parsed.root.IsNull()) {
-        const YAML::Node& root = parsed.root;
-        if (!root.IsMap())
-            reject("YAML content must be a mapping, got " + std::string(kind_of(root)) + ": " +
-                       std::string(source_name),
-                   {}, std::string(source_name));
-        read_mapping(config, root, source_name);
-    }
-    config.apply_env(lookup);
-    config.validate();
-    return config;
+    if (parsed.documents == 0 || parsed.root.IsNull())
+        return;
+    const YAML::Node& root = parsed.root;
+    if (!root.IsMap())
+        reject("YAML content must be a mapping, got " + std::string(kind_of(root)) + ": " +
+                   std::string(source_name),
+               {}, std::string(source_name));
+    // Read into a copy so that a bad key leaves *this as it was.
+    kafka_config updated = *this;
+    read_mapping(updated, root, source_name);
+    *this = std::move(updated);
 }
 
 } // namespace onex::event_bus

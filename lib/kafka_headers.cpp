@@ -9,6 +9,7 @@
 #include <onex/event_bus/detail/uuid_text.hpp>
 #include <onex/event_bus/error.hpp>
 #include <onex/event_bus/kafka_headers.hpp>
+#include <onex/event_bus/trace_context.hpp>
 
 #include <boost/uuid/uuid_io.hpp>
 
@@ -38,14 +39,16 @@ enum class field : std::size_t {
     routing_key,
     partition_key,
     ttl_seconds,
+    traceparent,
+    tracestate,
     count
 };
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(field::count)> field_names{
-    "content_type", "correlation_id", "message_id", "timestamp",      "source",
-    "event_type",   "schema_version", "priority",   "retry_count",    "max_retries",
-    "destination",  "trace_id",       "span_id",    "parent_span_id", "operation_name",
-    "routing_key",  "partition_key",  "ttl_seconds"};
+    "content_type", "correlation_id", "message_id",  "timestamp",      "source",
+    "event_type",   "schema_version", "priority",    "retry_count",    "max_retries",
+    "destination",  "trace_id",       "span_id",     "parent_span_id", "operation_name",
+    "routing_key",  "partition_key",  "ttl_seconds", "traceparent",    "tracestate"};
 
 constexpr std::string_view name_of(field f) noexcept {
     return field_names[static_cast<std::size_t>(f)];
@@ -194,6 +197,29 @@ void decode_ttl(const header_values& values, event_headers& h, const logger* log
         warn_repaired(log, field::ttl_seconds, "is not an integer", *text, "ignoring it");
 }
 
+// See trace_context.hpp for the rules.
+void decode_trace(const header_values& values, event_headers& h, const logger* log) {
+    const auto text = values.non_empty(field::traceparent);
+    if (!text)
+        return;
+    auto context = parse_traceparent(*text);
+    if (!context) {
+        warn_repaired(log, field::traceparent, "is not a W3C traceparent", *text,
+                      "ignoring it and its tracestate");
+        return;
+    }
+    if (!h.trace_id || h.trace_id->empty())
+        h.trace_id = context->trace_id;
+    if (!h.span_id || h.span_id->empty())
+        h.span_id = context->parent_id;
+    const auto ours = trace_context_of(h);
+    if (!ours || ours->trace_id != context->trace_id)
+        return; // our headers describe another trace: its flags and state are not theirs
+    h.trace_flags = context->flags;
+    if (const auto state = values.non_empty(field::tracestate))
+        h.tracestate.emplace(state->data(), state->size());
+}
+
 } // namespace
 
 namespace detail {
@@ -226,6 +252,11 @@ void encode_headers(const event_headers& h, header_block& out) {
     }
     if (h.ttl_seconds)
         add_integer(field::ttl_seconds, *h.ttl_seconds);
+    if (const auto context = trace_context_of(h)) {
+        add(field::traceparent, format_traceparent(*context));
+        if (h.tracestate && !h.tracestate->empty())
+            add(field::tracestate, *h.tracestate);
+    }
 }
 
 } // namespace detail
@@ -274,6 +305,7 @@ decode_kafka_headers(std::span<const kafka_header_view> headers, diagnostics* di
     decode_int(values, field::retry_count, h.retry_count, log);
     decode_int(values, field::max_retries, h.max_retries, log);
     decode_ttl(values, h, log);
+    decode_trace(values, h, log);
     return h;
 }
 

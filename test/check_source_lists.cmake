@@ -32,6 +32,8 @@ foreach(kind SOURCES UNIT_TESTS APPS)
         file(GLOB on_disk RELATIVE "${ROOT}" "${ROOT}/test/unit/*.cpp")
     else()
         file(GLOB_RECURSE on_disk RELATIVE "${ROOT}" "${ROOT}/apps/*.cpp")
+        # The examples are projects of their own (apps/examples/CMakeLists.txt and Jamfile).
+        list(FILTER on_disk EXCLUDE REGEX "^apps/examples/")
     endif()
     list(SORT on_disk)
     if(NOT from_cmake STREQUAL from_jam)

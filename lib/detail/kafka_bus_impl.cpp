@@ -239,11 +239,11 @@ void kafka_bus_impl::start(diagnostics* diag, completion_handler h) {
 // the start waits for the client's own bootstrap metadata (the controller id becomes known),
 // checking at growing intervals (1 ms doubling to 50 ms) only while starting.
 void kafka_bus_impl::probe_cluster(diagnostics* diag) {
-    if (rd_kafka_controllerid(producer_->get(), 0) >= 0)
-        return finish_start(diag, {}, {});
     if (closing_)
         return finish_start(diag, asio::error::operation_aborted,
                             "Kafka event bus closed while starting");
+    if (rd_kafka_controllerid(producer_->get(), 0) >= 0)
+        return finish_start(diag, {}, {});
     const auto now = std::chrono::steady_clock::now();
     if (now >= start_deadline_) {
         // A client that reported why it could not connect fails as a connection error, one
@@ -298,6 +298,8 @@ void kafka_bus_impl::finish_start(diagnostics* diag, boost::system::error_code e
             deliver(executor, std::move(w), ec, false);
         }
     }
+    if (closing_)
+        post_continue_close(); // a close that came during the start waited for it
 }
 
 void kafka_bus_impl::wait_for_shutdown(completion_handler h) {

@@ -13,6 +13,7 @@
 // - text fields hold the last non-NULL value of their header, or their default;
 // - decoding what encode_kafka_headers wrote gives the same headers, except that the timestamp is
 //   cut to microseconds (format_timestamp) and empty optional text fields are not written;
+// - a valid `traceparent` fills missing trace ids; flags and `tracestate` come only with it;
 // - encoding is idempotent: encode(decode(encode(h))) == encode(h);
 // - each repair is logged at warning level, as valid UTF-8 (the values were, and a quoted value
 //   is cut on a character boundary).
@@ -24,6 +25,7 @@
 #include <onex/event_bus/event_headers.hpp>
 #include <onex/event_bus/kafka_headers.hpp>
 #include <onex/event_bus/logger.hpp>
+#include <onex/event_bus/trace_context.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -112,8 +114,21 @@ void check_text_fields(const std::vector<kafka_header_view>& headers, const even
         return std::nullopt;
     };
     ONEX_FUZZ_REQUIRE(h.destination == optional_text("destination"));
-    ONEX_FUZZ_REQUIRE(h.trace_id == optional_text("trace_id"));
-    ONEX_FUZZ_REQUIRE(h.span_id == optional_text("span_id"));
+    // A valid traceparent fills a missing or empty trace_id / span_id (trace_context.hpp).
+    const auto traceparent = last_value(headers, "traceparent");
+    const auto context =
+        traceparent && !traceparent->empty() ? parse_traceparent(*traceparent) : std::nullopt;
+    const auto traced = [&](std::string_view name, const std::string& from_context) {
+        auto v = optional_text(name);
+        return context && (!v || v->empty()) ? std::optional<std::string>(from_context) : v;
+    };
+    ONEX_FUZZ_REQUIRE(h.trace_id == traced("trace_id", context ? context->trace_id : ""));
+    ONEX_FUZZ_REQUIRE(h.span_id == traced("span_id", context ? context->parent_id : ""));
+    // Flags and state come only with a traceparent of the message's own trace.
+    ONEX_FUZZ_REQUIRE(!h.trace_flags || (context && trace_context_of(h) &&
+                                         trace_context_of(h)->trace_id == context->trace_id &&
+                                         *h.trace_flags == context->flags));
+    ONEX_FUZZ_REQUIRE(!h.tracestate || h.trace_flags);
     ONEX_FUZZ_REQUIRE(h.parent_span_id == optional_text("parent_span_id"));
     ONEX_FUZZ_REQUIRE(h.operation_name == optional_text("operation_name"));
     ONEX_FUZZ_REQUIRE(h.routing_key == optional_text("routing_key"));
@@ -130,6 +145,15 @@ event_headers as_encoded(event_headers h) {
                         &h.operation_name, &h.routing_key, &h.partition_key}) {
         if (*field && (*field)->empty())
             field->reset();
+    }
+    // The trace context travels as a traceparent (flags 01 when unset), the state next to it.
+    if (trace_context_of(h)) {
+        h.trace_flags = h.trace_flags.value_or(0x01);
+        if (h.tracestate && h.tracestate->empty())
+            h.tracestate.reset();
+    } else {
+        h.trace_flags.reset();
+        h.tracestate.reset();
     }
     return h;
 }

@@ -72,6 +72,18 @@ SEEDS = {
     "invalid_utf8": replace(STANDARD, {"source": b"caf\xc3"}),
     "bad_timestamp": replace(STANDARD, {"timestamp": b"2025-02-30T12:00:00Z"}),
     "no_headers": [],
+    "opentelemetry_only": [
+        ("traceparent", b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+        ("tracestate", b"rojo=00f067aa0ba902b7,congo=t61rcWkgMzE"),
+    ],
+    "traceparent_of_another_trace": STANDARD
+    + [
+        ("trace_id", b"abc123"),
+        ("traceparent", b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00"),
+        ("tracestate", b"rojo=1"),
+    ],
+    "invalid_traceparent": STANDARD
+    + [("traceparent", b"00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01")],
 }
 
 directory = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus", "fuzz_kafka_headers")

@@ -17,8 +17,8 @@ shift $(($# > 0 ? 1 : 0))
 build="${BUILD_DIR:-$root/build/fuzz}"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(fuzz_dead_letter fuzz_event_headers_json fuzz_kafka_config_env fuzz_kafka_config_yaml
-             fuzz_kafka_headers fuzz_message_category)
+    targets=(fuzz_dead_letter fuzz_event_envelope_json fuzz_event_headers_json fuzz_kafka_config_env
+             fuzz_kafka_config_yaml fuzz_kafka_headers fuzz_message_category)
 fi
 
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="${CXX:-clang++-14}" >/dev/null || exit 1

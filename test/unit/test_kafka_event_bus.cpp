@@ -86,6 +86,22 @@ BOOST_AUTO_TEST_CASE(a_start_that_hears_nothing_times_out_and_counts_against_the
     BOOST_TEST(diag.message == "Timeout connecting to Kafka after 1s");
 }
 
+BOOST_AUTO_TEST_CASE(a_close_during_the_start_aborts_it_and_completes) {
+    asio::io_context ioc;
+    asio::ip::tcp::acceptor silent(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+    kafka_config c = mock_config("127.0.0.1:" + std::to_string(silent.local_endpoint().port()));
+    c.timeout_seconds = 30; // the close, not the timeout, must end the start
+    kafka_event_bus bus(ioc, c, test::quiet_logger());
+    std::optional<boost::system::error_code> started, closed;
+    bus.async_start([&](boost::system::error_code ec) { started = ec; });
+    bus.async_close([&](boost::system::error_code ec) { closed = ec; });
+    BOOST_REQUIRE(run_until(
+        ioc, [&] { return started && closed; }, std::chrono::seconds(20)));
+    BOOST_TEST(*started == boost::asio::error::operation_aborted);
+    BOOST_TEST(!*closed);
+    BOOST_TEST(!bus.is_started());
+}
+
 BOOST_AUTO_TEST_CASE(the_factories_validate_and_name_the_bad_field) {
     asio::io_context ioc;
     kafka_config bad;

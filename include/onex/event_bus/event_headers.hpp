@@ -48,6 +48,11 @@ struct event_headers {
     std::int64_t retry_count = 0;
     std::int64_t max_retries = 3;
     std::optional<std::int64_t> ttl_seconds;
+    /// W3C trace flags (bit 0: sampled) for the Kafka `traceparent` header; unset means 01.
+    /// Not a field of the peer's model: in JSON only when set. See trace_context.hpp.
+    std::optional<std::uint8_t> trace_flags;
+    /// W3C `tracestate`, carried verbatim next to `traceparent`. In JSON only when set.
+    std::optional<std::string> tracestate;
 
     /// The guide's `validate_headers()`: true when the headers are usable for routing, i.e. when
     /// `event_type` is not empty (a UUID is never "missing").

@@ -7,6 +7,8 @@
 
 #include <onex/event_bus/infra_error.hpp>
 
+#include <boost/json/object.hpp>
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -180,11 +182,26 @@ struct kafka_config {
     /// before rules between fields.
     void validate() const;
 
+    /// Every rule that @ref validate checks and this configuration breaks, in the order
+    /// @ref validate checks them (so `problems().front()` is what it throws), each as it would be
+    /// thrown: `parameter()` names the field. Empty when the configuration is valid. A rule that
+    /// found a problem does not go on with checks that depend on it (a port that is no number is
+    /// not range-checked too); the same problem is listed once.
+    std::vector<protocol_configuration_error> problems() const;
+
     /// Overrides fields from the `KAFKA_*` variables `lookup` reports (unset or empty variables
     /// change nothing; values are trimmed). Throws @ref protocol_configuration_error, `parameter()`
     /// being the variable's name, when a number, boolean or `KAFKA_ACKS` does not parse. Does not
     /// validate.
     void apply_env(const env_lookup& lookup);
+
+    /// Overrides the fields the YAML file sets (its `librdkafka:` entries are added to, or replace
+    /// those of, @ref librdkafka), with the rules and messages of @ref from_yaml, but neither reads
+    /// the environment nor validates. On error `*this` is unchanged.
+    void apply_yaml(const std::filesystem::path& path);
+
+    /// As @ref apply_yaml, reading YAML `text`; `source_name` names it in error messages.
+    void apply_yaml_string(std::string_view text, std::string_view source_name);
 
     /// Defaults, overridden by the process environment, then validated.
     static kafka_config from_env();
@@ -220,6 +237,23 @@ struct kafka_config {
     /// `bootstrap_servers` fit for logs: each entry trimmed and stripped of anything up to and
     /// including its first `@`; `"unknown"` when `bootstrap_servers` is empty.
     std::string sanitized_servers() const;
+
+    /// The configuration as a JSON object: one member per field under its YAML name, in
+    /// declaration order, then `librdkafka` as an object. Optional fields that are unset are
+    /// `null`, `acks` is its text form (`"all"`, `"1"`, `"0"`), numbers and booleans are JSON
+    /// numbers and booleans, so the object read as YAML gives this configuration back.
+    ///
+    /// With `mask_secrets` (the default) every secret is replaced by `"****"`: the value of
+    /// `sasl_oauthbearer_client_secret` when set, the credentials of each `bootstrap_servers` entry
+    /// written as `user:password@host:port` (giving `****@host:port`), and the value of each
+    /// @ref librdkafka entry whose name @ref is_secret_property says is a secret.
+    boost::json::object to_json(bool mask_secrets = true) const;
+
+    /// Whether the librdkafka property `name` holds a secret: its name, in any case, contains
+    /// `password` or `secret` (`sasl.password`, `ssl.key.password`, `ssl.keystore.password`,
+    /// `sasl.oauthbearer.client.secret`, ...) or is one of librdkafka's other sensitive properties,
+    /// `ssl.key.pem`, `ssl_key` and `sasl.oauthbearer.config` (which may embed credentials).
+    static bool is_secret_property(std::string_view name);
 };
 
 } // namespace onex::event_bus

@@ -37,14 +37,16 @@ struct kafka_header {
 /// Encodes headers as the Python peer does: `content_type, correlation_id, message_id, timestamp,
 /// source, event_type, schema_version, priority, retry_count, max_retries` always, in that order;
 /// then `destination, trace_id, span_id, parent_span_id, operation_name, routing_key,
-/// partition_key` when present and non-empty; then `ttl_seconds` when present (0 included).
+/// partition_key` when present and non-empty; then `ttl_seconds` when present (0 included); then
+/// `traceparent` and `tracestate` when `trace_id` and `span_id` are W3C-shaped (trace_context.hpp).
 std::vector<kafka_header> encode_kafka_headers(const event_headers& h);
 
 /// Decodes headers forgivingly, as the Python peer does: no headers → `source` and `event_type`
 /// "unknown", timestamp now; bad or empty UUID → a fresh one; unknown priority → normal; bad
 /// `retry_count` / `max_retries` / `ttl_seconds` → 0 / 3 / none; missing text fields → their
 /// defaults ("unknown" for source and event_type); unknown names ignored; NULL values skipped; a
-/// later duplicate wins. Each repaired value is logged at warning level through `log` (if given),
+/// later duplicate wins; a W3C `traceparent` fills missing trace ids (see trace_context.hpp).
+/// Each repaired value is logged at warning level through `log` (if given),
 /// naming the header and quoting the bad value (at most 64 bytes of it).
 ///
 /// As in the peer, an empty `correlation_id`, `message_id`, `timestamp`, `priority`,

@@ -1,0 +1,48 @@
+// Copyright (c) 2026 onex-event-bus authors
+// Distributed under the Boost Software License, Version 1.0.
+// (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
+
+// boost::json::value_to<event_envelope> on arbitrary JSON text (what a consumer of the publishers'
+// messages parses). Per event_envelope.hpp a bad envelope throws std::invalid_argument with a
+// message; anything else escapes and libFuzzer reports it. An envelope that was read survives
+// value_from → value_to, and serialize → parse → value_to, unchanged except for the timestamp's
+// precision (microseconds, as written).
+
+#include "fuzz_common.hpp"
+
+#include <onex/event_bus/event_envelope.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+
+using namespace onex::event_bus;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    boost::system::error_code ec;
+    const boost::json::value parsed = boost::json::parse(fuzz::as_text(data, size), ec);
+    if (ec)
+        return 0;
+    event_envelope envelope;
+    try {
+        envelope = boost::json::value_to<event_envelope>(parsed);
+    } catch (const std::invalid_argument& e) {
+        ONEX_FUZZ_REQUIRE(std::strlen(e.what()) != 0);
+        return 0;
+    }
+    envelope.envelope_timestamp =
+        std::chrono::floor<std::chrono::microseconds>(envelope.envelope_timestamp);
+    const boost::json::value written = boost::json::value_from(envelope);
+    ONEX_FUZZ_REQUIRE(boost::json::value_to<event_envelope>(written) == envelope);
+    const boost::json::value reread = boost::json::parse(boost::json::serialize(written));
+    ONEX_FUZZ_REQUIRE(boost::json::value_to<event_envelope>(reread) == envelope);
+    return 0;
+}
