@@ -86,9 +86,11 @@ eb::event_headers reply_headers(const eb::event_headers& command) {
     h.event_type = "payment.captured";
     h.correlation_id = command.correlation_id; // same conversation
     if (command.trace_id) {
-        h.trace_id = command.trace_id;      // same trace,
-        h.parent_span_id = command.span_id; // one span further:
-        h.span_id = random_hex_id(8);       // this handler's own span
+        h.trace_id = command.trace_id;       // same trace,
+        h.parent_span_id = command.span_id;  // one span further:
+        h.span_id = random_hex_id(8);        // this handler's own span
+        h.trace_flags = command.trace_flags; // W3C sampling decision and vendor
+        h.tracestate = command.tracestate;   // state carry on (traceparent)
     }
     h.operation_name = "capture_payment";
     return h;

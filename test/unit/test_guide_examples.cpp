@@ -17,6 +17,7 @@ using onex::event_bus::testing::bus_fixture;
 
 BOOST_FIXTURE_TEST_SUITE(test_guide_examples, bus_fixture)
 
+//[testing_order_processing
 BOOST_AUTO_TEST_CASE(order_processing) {
     std::vector<event_message> received;
     auto sub = bus.subscribe("orders.events", "test",
@@ -27,6 +28,7 @@ BOOST_AUTO_TEST_CASE(order_processing) {
     BOOST_TEST(received.size() == 1u);
     BOOST_TEST(received[0].topic() == "orders.events");
 }
+//]
 
 BOOST_AUTO_TEST_CASE(event_history) {
     run(bus.async_publish("topic-a", std::nullopt, "event-1"));
@@ -40,6 +42,7 @@ BOOST_AUTO_TEST_CASE(event_history) {
     BOOST_TEST(bus.event_history().empty());
 }
 
+//[testing_circuit_breaker
 BOOST_AUTO_TEST_CASE(circuit_breaker) {
     int failure_count = 0;
     auto sub = bus.subscribe("topic", "group", [&](const event_message&) {
@@ -55,6 +58,7 @@ BOOST_AUTO_TEST_CASE(circuit_breaker) {
 
     BOOST_TEST(bus.reset_subscriber_circuit("topic", "group"));
 }
+//]
 
 BOOST_AUTO_TEST_CASE(debugging_utilities) {
     auto sub = bus.subscribe("orders.events", "g", [](const event_message&) {});

@@ -89,14 +89,17 @@ struct kafka_config {
     /// Env `KAFKA_CIRCUIT_BREAKER_RESET_TIMEOUT`.
     double circuit_breaker_reset_timeout = 30.0;
 
-    /// Poll interval of the consumer loop in seconds, 0.01..10.0.
+    /// The peer's consumer poll interval in seconds, 0.01..10.0. Read and validated so that the
+    /// peer's files load, but unused: the consumers wait on librdkafka's queue event, not a timer.
     /// Env `KAFKA_CONSUMER_SLEEP_INTERVAL`.
     double consumer_sleep_interval = 0.1;
 
-    /// Consumers started at the same time, 1..1024. No env variable.
+    /// The peer's limit on consumers started at once, 1..1024. Read and validated, unused: a
+    /// consumer is created without blocking, one per group. No env variable.
     int consumer_start_concurrency = 32;
 
-    /// Retries of a failed consumer start, 0..10; 0 means no retry. No env variable.
+    /// The peer's retries of a failed consumer start, 0..10. Read and validated, unused: a group
+    /// whose consumer librdkafka refuses is logged at error level. No env variable.
     int consumer_start_max_retries = 3;
 
     /// Producer acknowledgements. Text forms: `"0"`, `"1"`, `"all"`, `"-1"` (= all).
@@ -128,7 +131,8 @@ struct kafka_config {
     /// Env `KAFKA_MAX_POLL_INTERVAL_MS`.
     int max_poll_interval_ms = 300000;
 
-    /// Topic for messages whose handler failed for good; unset means the bus's default DLQ topic.
+    /// Topic for messages whose handlers failed for good. Unset: such a message is logged at
+    /// error level and counted in `health_check()` (the peer falls back to a default topic).
     /// Env `KAFKA_DEAD_LETTER_TOPIC`.
     std::optional<std::string> dead_letter_topic;
 
@@ -161,8 +165,9 @@ struct kafka_config {
     /// Env `KAFKA_RECONNECT_BACKOFF_MAX_MS`.
     int reconnect_backoff_max_ms = 30000;
 
-    /// Discriminator appended to consumer group ids so that containers sharing a group each get
-    /// partitions; characters `[a-zA-Z0-9._-]`. Env `KAFKA_INSTANCE_ID`.
+    /// The peer's discriminator for consumer group ids; characters `[a-zA-Z0-9._-]`. Read and
+    /// validated, unused: group ids are exactly what `subscribe` was given (containers that share
+    /// a group id share its partitions, as Kafka intends). Env `KAFKA_INSTANCE_ID`.
     std::optional<std::string> instance_id;
 
     /// Static group membership id (librdkafka `group.instance.id`); characters `[a-zA-Z0-9._-]`.
