@@ -583,7 +583,7 @@ void add_passthrough(const std::map<std::string, std::string>& properties, prope
 void kafka_config::validate() const {
     auto found = problems();
     if (!found.empty())
-        throw found.front();
+        throw protocol_configuration_error(std::move(found.front()));
 }
 
 std::vector<protocol_configuration_error> kafka_config::problems() const {
