@@ -18,8 +18,8 @@
 
 #include <onex/event_bus.hpp>
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/experimental/channel.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -44,7 +44,6 @@
 namespace asio = boost::asio;
 namespace eb = onex::event_bus;
 using asio::use_awaitable;
-using namespace asio::experimental::awaitable_operators;
 
 namespace {
 
@@ -162,15 +161,20 @@ asio::awaitable<int> run(Bus& bus) {
     co_await bus.async_publish(commands_topic, "order-42", R"({"order_id":"42","amount":99.99})",
                                command, use_awaitable);
 
+    // The deadline cancels the wait for the reply; the reply cancels the deadline.
     asio::steady_timer deadline(ex, reply_timeout);
-    auto reply =
-        co_await (replies.async_receive(use_awaitable) || deadline.async_wait(use_awaitable));
+    deadline.async_wait([&replies](boost::system::error_code ec) {
+        if (!ec)
+            replies.cancel();
+    });
+    auto [ec, reply] = co_await replies.async_receive(asio::as_tuple(use_awaitable));
+    deadline.cancel();
     co_await bus.async_close(use_awaitable);
-    if (reply.index() != 0) {
+    if (ec || !reply) {
         std::cout << "no payment event within " << reply_timeout.count() << " s\n";
         co_return 1;
     }
-    const eb::event_message& event = *std::get<0>(reply);
+    const eb::event_message& event = *reply;
     print_chain(command, event);
     const bool ok = chain_holds(command, event);
     std::cout << "chain: " << (ok ? "ok" : "BROKEN") << "\n";
