@@ -5,8 +5,8 @@
 // boost::json::value_to<event_envelope> on arbitrary JSON text (what a consumer of the publishers'
 // messages parses). Per event_envelope.hpp a bad envelope throws std::invalid_argument with a
 // message; anything else escapes and libFuzzer reports it. An envelope that was read survives
-// value_from → value_to, and serialize → parse → value_to, unchanged except for the timestamp's
-// precision (microseconds, as written).
+// value_from → value_to unchanged (the timestamp cut to microseconds, as written), and
+// serialize → parse → value_to with its own fields unchanged.
 
 #include "fuzz_common.hpp"
 
@@ -42,7 +42,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::chrono::floor<std::chrono::microseconds>(envelope.envelope_timestamp);
     const boost::json::value written = boost::json::value_from(envelope);
     ONEX_FUZZ_REQUIRE(boost::json::value_to<event_envelope>(written) == envelope);
+    // Through text, the envelope's own fields come back equal. The opaque JSON it carries
+    // (payload, security_context) is Boost.JSON's business: 1.81 parses a number too large for
+    // 64 bits as a double, without guaranteeing the same double after serialize → parse.
     const boost::json::value reread = boost::json::parse(boost::json::serialize(written));
-    ONEX_FUZZ_REQUIRE(boost::json::value_to<event_envelope>(reread) == envelope);
+    const auto without_opaque_json = [](event_envelope e) {
+        e.payload = nullptr;
+        e.security_context = nullptr;
+        return e;
+    };
+    ONEX_FUZZ_REQUIRE(without_opaque_json(boost::json::value_to<event_envelope>(reread)) ==
+                      without_opaque_json(envelope));
     return 0;
 }
