@@ -3,6 +3,8 @@
 cd "$(dirname "$0")/.." || exit 1
 for h in include/onex/event_bus.hpp include/onex/event_bus/*.hpp; do
     name=$(basename "$h" .hpp)
+    # The umbrella header's name is the same as the event_bus concept's header.
+    [ "$h" = include/onex/event_bus.hpp ] && name=umbrella
     rel=${h#include/}
     out=test/standalone/$name.cpp
     [ -f "$out" ] && continue

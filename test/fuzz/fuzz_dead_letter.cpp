@@ -3,7 +3,7 @@
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
 // Dead-letter records built from arbitrary consumed bytes (topic, key, value, error text,
-// correlation id, group). Invariants, from detail/dead_letter.hpp:
+// correlation id, group). Invariants, from lib/kafka/dead_letter_record.hpp:
 // - the payload is one JSON object in valid UTF-8 whatever the input bytes were;
 // - original_topic, original_message.key/value and error_type are the inputs with invalid
 //   UTF-8 replaced (an empty value is "<no_value>", an empty or absent key is null);
@@ -12,11 +12,11 @@
 // - the payload's correlation_id is a UUID, the input's when that was one, and the same as the
 //   correlation_id header; every header value is valid UTF-8 and decodes as our headers.
 
+#include "common/utf8.hpp"
+#include "common/uuid_text.hpp"
 #include "fuzz_common.hpp"
+#include "kafka/dead_letter_record.hpp"
 
-#include <onex/event_bus/detail/dead_letter.hpp>
-#include <onex/event_bus/detail/utf8.hpp>
-#include <onex/event_bus/detail/uuid_text.hpp>
 #include <onex/event_bus/kafka_headers.hpp>
 
 #include <boost/json/parse.hpp>

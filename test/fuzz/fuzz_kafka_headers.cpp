@@ -18,9 +18,9 @@
 // - each repair is logged at warning level, as valid UTF-8 (the values were, and a quoted value
 //   is cut on a character boundary).
 
+#include "common/utf8.hpp"
 #include "fuzz_common.hpp"
 
-#include <onex/event_bus/detail/utf8.hpp>
 #include <onex/event_bus/diagnostics.hpp>
 #include <onex/event_bus/event_headers.hpp>
 #include <onex/event_bus/kafka_headers.hpp>

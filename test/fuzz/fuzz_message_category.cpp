@@ -3,7 +3,7 @@
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
 // Topic-name functions on arbitrary bytes. Invariants, from message_category.hpp and
-// detail/topic_name.hpp:
+// lib/common/topic_name.hpp:
 // - category_from_topic agrees with a plain reading of its rules (lowercase, split on '.', fewer
 //   than two segments gives none, else the first of events, commands, intents, evt, cmd, intent
 //   that is a segment);
@@ -14,10 +14,10 @@
 //   (the ONEX pattern sets no length limit);
 // - onex_format_error is printable UTF-8 and parse_topic_enforcement does not crash.
 
+#include "common/topic_name.hpp"
+#include "common/utf8.hpp"
 #include "fuzz_common.hpp"
 
-#include <onex/event_bus/detail/topic_name.hpp>
-#include <onex/event_bus/detail/utf8.hpp>
 #include <onex/event_bus/message_category.hpp>
 
 #include <algorithm>

@@ -3,4 +3,4 @@
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
 // Test that the header is self-contained.
-#include <onex/event_bus.hpp>
+#include <onex/event_bus/event_bus.hpp>

@@ -9,12 +9,14 @@
 #include "kafka_fixture.hpp"
 
 #include <onex/event_bus/error.hpp>
+#include <onex/event_bus/event_bus.hpp>
 #include <onex/event_bus/inmemory_event_bus.hpp>
 #include <onex/event_bus/kafka_event_bus.hpp>
 #include <onex/event_bus/testing.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/value_from.hpp>
 #include <boost/mpl/list.hpp>
 #include <boost/test/unit_test.hpp>
 
@@ -258,6 +260,41 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(health_check_reports_the_common_keys, H, buses) {
     BOOST_TEST(health.at("environment").as_string() == "test");
     BOOST_TEST(health.at("subscriber_count").as_int64() == 1);
     BOOST_TEST(health.at("topic_count").as_int64() == 1);
+}
+
+// Code written against the concept runs on either bus.
+template <event_bus Bus>
+const bus_health& common_health(const Bus&, const typename Bus::health_type& health) {
+    return health;
+}
+
+static_assert(event_bus<inmemory_event_bus> && event_bus<kafka_event_bus>);
+static_assert(!event_bus<int> && !event_bus<testing::bus_fixture>);
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(typed_health_is_what_health_check_reports, H, buses) {
+    bus_under_test<H> b;
+    auto sub = b.bus.subscribe(topic, "readers", [](const event_message&) {});
+    b.run(b.bus.async_start());
+    const auto health = b.bus.health();
+    const bus_health& common = common_health(b.bus, health);
+    BOOST_TEST(common.healthy);
+    BOOST_TEST(common.started);
+    BOOST_TEST(common.environment == "test");
+    BOOST_TEST(common.subscriber_count == 1u);
+    BOOST_TEST(common.topic_count == 1u);
+    BOOST_TEST(b.bus.health_check() == boost::json::value_from(health).as_object());
+    b.run(b.bus.async_close());
+    BOOST_TEST(!b.bus.health().healthy);
+}
+
+BOOST_AUTO_TEST_CASE_TEMPLATE(the_publish_circuit_of_a_fresh_bus_is_closed, H, buses) {
+    bus_under_test<H> b;
+    b.run(b.bus.async_start());
+    const circuit_status s = b.bus.circuit_breaker_status();
+    BOOST_TEST(s.state == circuit_state::closed);
+    BOOST_TEST(s.failures == 0u);
+    BOOST_TEST(s.threshold == static_cast<std::uint32_t>(b.bus.config().circuit_breaker_threshold));
+    BOOST_TEST(!s.until_half_open.has_value());
 }
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(an_empty_group_id_is_rejected, H, buses) {

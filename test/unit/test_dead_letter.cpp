@@ -2,9 +2,10 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
-#include <onex/event_bus/detail/dead_letter.hpp>
-#include <onex/event_bus/detail/utf8.hpp>
-#include <onex/event_bus/detail/uuid_text.hpp>
+#include "common/utf8.hpp"
+#include "common/uuid_text.hpp"
+#include "kafka/dead_letter_record.hpp"
+
 #include <onex/event_bus/event_headers.hpp>
 #include <onex/event_bus/kafka_headers.hpp>
 

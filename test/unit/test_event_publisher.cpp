@@ -206,7 +206,7 @@ BOOST_AUTO_TEST_CASE(metrics_count_successes_and_failures_and_reset_keeps_the_cl
     BOOST_TEST(m.events_failed == 0u);
     BOOST_TEST(m.total_publish_time_ms > 0.0);
     BOOST_TEST(m.avg_publish_time_ms == m.total_publish_time_ms / 2.0);
-    BOOST_TEST(m.circuit_breaker_status == "closed");
+    BOOST_TEST(m.circuit_breaker_status == circuit_state::closed);
 
     // A failing bus: closed underneath the publisher, so the bus refuses.
     f.run(f.bus.async_close());
@@ -326,7 +326,7 @@ BOOST_AUTO_TEST_CASE(reading_an_envelope_names_the_bad_field_and_ignores_unknown
 BOOST_AUTO_TEST_CASE(metrics_serialize_with_the_guides_keys) {
     publisher_metrics m;
     m.events_published = 3;
-    m.circuit_breaker_status = "open";
+    m.circuit_breaker_status = circuit_state::open;
     BOOST_TEST(json::serialize(json::value_from(m)) ==
                R"({"events_published":3,"events_failed":0,"events_sent_to_dlq":0,)"
                R"("total_publish_time_ms":0E0,"avg_publish_time_ms":0E0,)"
@@ -397,7 +397,7 @@ BOOST_AUTO_TEST_CASE(the_kafka_publisher_sends_the_envelope_with_matching_header
     BOOST_TEST(e.at("source_tool").as_string() == "orders.pod-7");
     const publisher_metrics m = p.metrics();
     BOOST_TEST(m.events_published == 1u);
-    BOOST_TEST(m.circuit_breaker_status == "closed");
+    BOOST_TEST(m.circuit_breaker_status == circuit_state::closed);
     BOOST_TEST(m.circuit_breaker_opens == 0u);
 }
 

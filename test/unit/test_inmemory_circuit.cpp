@@ -5,6 +5,7 @@
 #include <onex/event_bus/inmemory_event_bus.hpp>
 #include <onex/event_bus/testing.hpp>
 
+#include <boost/json/value_from.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <stdexcept>
@@ -30,13 +31,16 @@ struct circuit_fixture : bus_fixture {
             run(bus.async_publish("t", std::nullopt, "v"));
     }
 
+    // The guide's "failure_counts" entry of "topic:group_id" (0 when absent).
     std::int64_t failures(const std::string& key) const {
-        const auto counts = bus.circuit_breaker_status().at("failure_counts").as_object();
+        const auto counts = status_json().at("failure_counts").as_object();
         return counts.contains(key) ? counts.at(key).as_int64() : 0;
     }
 
-    std::size_t open_count() const {
-        return bus.circuit_breaker_status().at("open_circuits").as_array().size();
+    std::size_t open_count() const { return bus.subscriber_circuits().open_count(); }
+
+    boost::json::object status_json() const {
+        return boost::json::value_from(bus.subscriber_circuits()).as_object();
     }
 };
 
@@ -56,9 +60,11 @@ BOOST_AUTO_TEST_CASE(opens_at_the_threshold_and_then_skips_the_subscriber) {
     publish(3);
     BOOST_TEST(calls == 3); // skipped once open
     BOOST_TEST(failures("t:g") == 3);
-    const auto status = bus.circuit_breaker_status();
+    const auto circuits = bus.subscriber_circuits();
+    BOOST_TEST_REQUIRE(circuits.entries.size() == 1u);
+    BOOST_TEST((circuits.entries[0] == subscriber_circuit_table::entry{"t", "g", 3, true}));
     BOOST_TEST_REQUIRE(open_count() == 1u);
-    const auto open = status.at("open_circuits").as_array().at(0).as_object();
+    const auto open = status_json().at("open_circuits").as_array().at(0).as_object();
     BOOST_TEST(open.at("topic").as_string() == "t");
     BOOST_TEST(open.at("group_id").as_string() == "g");
     BOOST_TEST(bus.topic_offset("t") == 5u); // skipped messages are still published
@@ -122,7 +128,7 @@ BOOST_AUTO_TEST_CASE(close_clears_every_circuit) {
     BOOST_TEST(open_count() == 1u);
     run(bus.async_close());
     BOOST_TEST(open_count() == 0u);
-    BOOST_TEST(bus.circuit_breaker_status().at("failure_counts").as_object().empty());
+    BOOST_TEST(bus.subscriber_circuits().entries.empty());
 }
 
 BOOST_AUTO_TEST_CASE(failures_outlive_the_subscription_until_reset) {

@@ -76,8 +76,8 @@ BOOST_AUTO_TEST_CASE(an_executor_alone_gives_the_guide_defaults) {
     inmemory_event_bus bus(ioc.get_executor());
     BOOST_TEST(bus.environment() == "local");
     BOOST_TEST(bus.group() == "default");
-    BOOST_TEST(bus.options().max_history == 1000u);
-    BOOST_TEST(bus.options().circuit_breaker_threshold == 5);
+    BOOST_TEST(bus.config().max_history == 1000u);
+    BOOST_TEST(bus.config().circuit_breaker_threshold == 5);
     BOOST_TEST(!bus.is_started());
     BOOST_TEST((bus.get_executor() == asio::any_io_executor(ioc.get_executor())));
 }
@@ -335,10 +335,12 @@ BOOST_AUTO_TEST_CASE(a_throwing_handler_neither_fails_the_publish_nor_stops_the_
     BOOST_CHECK_NO_THROW(f.run(f.bus.async_publish("t", std::nullopt, "v")));
     const std::vector<std::string> expected{"a", "b", "c"};
     BOOST_TEST(calls == expected, boost::test_tools::per_element());
-    const auto counts = f.bus.circuit_breaker_status().at("failure_counts").as_object();
-    BOOST_TEST(counts.at("t:g1").as_int64() == 1);
-    BOOST_TEST(counts.at("t:g2").as_int64() == 1);
-    BOOST_TEST(!counts.contains("t:g3"));
+    const auto circuits = f.bus.subscriber_circuits();
+    BOOST_TEST_REQUIRE(circuits.find("t", "g1") != nullptr);
+    BOOST_TEST(circuits.find("t", "g1")->failures == 1u);
+    BOOST_TEST_REQUIRE(circuits.find("t", "g2") != nullptr);
+    BOOST_TEST(circuits.find("t", "g2")->failures == 1u);
+    BOOST_TEST(circuits.find("t", "g3") == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(handlers_run_on_the_bus_executor) {
@@ -492,6 +494,22 @@ BOOST_AUTO_TEST_CASE(health_check_reports_the_peer_keys) {
     const auto closed = f.bus.health_check();
     BOOST_TEST(!closed.at("healthy").as_bool());
     BOOST_TEST(closed.at("topic_count").as_int64() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(typed_health_carries_the_group_and_history) {
+    bus_fixture f;
+    auto a = f.bus.subscribe("a", "g", [](const event_message&) {});
+    f.run(f.bus.async_publish("a", std::nullopt, "v"));
+    f.run(f.bus.async_publish("b", std::nullopt, "v"));
+    inmemory_health expected;
+    expected.healthy = true;
+    expected.started = true;
+    expected.environment = "test";
+    expected.subscriber_count = 1;
+    expected.topic_count = 1;
+    expected.group = "test-group";
+    expected.history_size = 2;
+    BOOST_TEST((f.bus.health() == expected));
 }
 
 BOOST_AUTO_TEST_CASE(start_consuming_completes_when_the_bus_shuts_down) {

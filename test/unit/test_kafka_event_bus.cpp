@@ -43,7 +43,7 @@ std::pair<boost::system::error_code, diagnostics> try_start(const std::string& s
     std::optional<boost::system::error_code> result;
     bus.async_start(diag, [&](boost::system::error_code ec) { result = ec; });
     BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
-    BOOST_TEST(bus.circuit_breaker_status().at("failures").as_int64() == 1);
+    BOOST_TEST(bus.circuit_breaker_status().failures == 1u);
     BOOST_TEST(!bus.is_started());
     return {*result, diag};
 }
@@ -61,6 +61,12 @@ BOOST_AUTO_TEST_CASE(starts_and_closes_against_the_mock_cluster) {
     BOOST_TEST(health.at("healthy").as_bool());
     BOOST_TEST(health.at("circuit_state").as_string() == "closed");
     BOOST_TEST(health.at("bootstrap_servers").as_string() == f.cluster.bootstrap_servers());
+    const kafka_health typed = f.bus.health();
+    BOOST_TEST(typed.healthy);
+    BOOST_TEST(typed.publish_circuit == circuit_state::closed);
+    BOOST_TEST(typed.bootstrap_servers == f.cluster.bootstrap_servers());
+    BOOST_TEST(typed.consumer_count == 0u);
+    BOOST_TEST(typed.publishes_in_flight == 0u);
     f.run(f.bus.async_start()); // a no-op
     f.run(f.bus.async_close());
     BOOST_TEST(!f.bus.is_started());
@@ -274,7 +280,7 @@ BOOST_AUTO_TEST_CASE(publishing_to_an_unknown_topic_fails_at_once_without_counti
                "before publishing.");
     BOOST_TEST(diag.parameter == "topic");
     BOOST_TEST((diag.attempts == std::optional<std::uint32_t>(1)));
-    BOOST_TEST(f.bus.circuit_breaker_status().at("failures").as_int64() == 0);
+    BOOST_TEST(f.bus.circuit_breaker_status().failures == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_message_over_max_request_size_fails_at_once_as_configuration) {
@@ -289,7 +295,7 @@ BOOST_AUTO_TEST_CASE(a_message_over_max_request_size_fails_at_once_as_configurat
     BOOST_TEST(*result == make_error_code(errc::configuration));
     BOOST_TEST(diag.parameter == "value");
     BOOST_TEST(diag.message.find("too large (4096 bytes)") != std::string::npos);
-    BOOST_TEST(f.bus.circuit_breaker_status().at("failures").as_int64() == 0);
+    BOOST_TEST(f.bus.circuit_breaker_status().failures == 0u);
     BOOST_TEST(f.publish("orders.events", std::nullopt, "small") == boost::system::error_code());
 }
 
@@ -300,7 +306,7 @@ BOOST_AUTO_TEST_CASE(injected_produce_errors_are_retried_and_succeed) {
                                       RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
                                       RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION);
     BOOST_TEST(!f.publish("orders.events", "k", "v"));
-    BOOST_TEST(f.bus.circuit_breaker_status().at("state").as_string() == "closed");
+    BOOST_TEST(f.bus.circuit_breaker_status().state == circuit_state::closed);
 }
 
 BOOST_AUTO_TEST_CASE(a_downed_broker_opens_the_circuit_which_closes_once_it_is_back) {
@@ -328,7 +334,7 @@ BOOST_AUTO_TEST_CASE(a_downed_broker_opens_the_circuit_which_closes_once_it_is_b
     BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
     BOOST_TEST(*result == make_error_code(errc::timeout));
     BOOST_TEST((diag.attempts == std::optional<std::uint32_t>(2)));
-    BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "open");
+    BOOST_TEST(bus.circuit_breaker_status().state == circuit_state::open);
 
     result.reset();
     bus.async_publish("orders.events", "k", "v", event_headers{}, diag,
@@ -336,15 +342,15 @@ BOOST_AUTO_TEST_CASE(a_downed_broker_opens_the_circuit_which_closes_once_it_is_b
     BOOST_REQUIRE(run_until(ioc, [&] { return result.has_value(); }));
     BOOST_TEST(*result == make_error_code(errc::unavailable));
     BOOST_TEST(diag.retry_after.has_value());
-    BOOST_TEST(diag.circuit_state == "open");
+    BOOST_TEST((diag.circuit_state == circuit_state::open));
 
     rd_kafka_mock_broker_set_up(cluster.get(), 1);
     // Half-open after the reset timeout: the next publish is let through and closes the circuit.
     asio::steady_timer wait(ioc, std::chrono::milliseconds(250));
     testing::run(ioc, wait.async_wait(asio::deferred));
-    BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "half_open");
+    BOOST_TEST(bus.circuit_breaker_status().state == circuit_state::half_open);
     testing::run(ioc, bus.async_publish("orders.events", "k", "v"));
-    BOOST_TEST(bus.circuit_breaker_status().at("state").as_string() == "closed");
+    BOOST_TEST(bus.circuit_breaker_status().state == circuit_state::closed);
     testing::run(ioc, bus.async_close());
     const std::vector<std::string> expected{
         "Circuit breaker kafka.test: closed -> open (2/2 failures)",

@@ -5,7 +5,8 @@
 #ifndef ONEX_EVENT_BUS_CIRCUIT_BREAKER_HPP
 #define ONEX_EVENT_BUS_CIRCUIT_BREAKER_HPP
 
-#include <boost/json/object.hpp>
+#include <onex/event_bus/circuit_state.hpp>
+#include <onex/event_bus/circuit_status.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -15,22 +16,6 @@
 #include <string_view>
 
 namespace onex::event_bus {
-
-/// The state of a @ref circuit_breaker.
-enum class circuit_state {
-    /// Requests pass; failures are counted.
-    closed,
-
-    /// Requests are refused until `reset_timeout` has passed.
-    open,
-
-    /// Trial requests pass (all of them, without limit); the next failure re-opens the circuit,
-    /// `half_open_successes` successes close it.
-    half_open,
-};
-
-/// `"closed"`, `"open"` or `"half_open"`.
-std::string_view to_string(circuit_state s) noexcept;
 
 /// Settings of a @ref circuit_breaker, checked by its constructor.
 struct circuit_breaker_options {
@@ -143,12 +128,10 @@ public:
     /// While open: when the circuit may become half-open. Empty in the other states.
     std::optional<time_point> open_until() const noexcept { return open_until_; }
 
-    /// The peer's `get_circuit_breaker_state()`: `initialized`, `state`, `failures`,
-    /// `threshold`, `reset_timeout_seconds`, `half_open_successes_required`, plus
-    /// `seconds_until_half_open` (2 decimals) while open and not expired, and
-    /// `half_open_success_count` in half-open state.
-    boost::json::object status() const;
-    boost::json::object status(time_point now) const;
+    /// A snapshot: state, counts and options, the time left while open, the successes counted
+    /// while half-open (its JSON form is the guide's `get_circuit_breaker_state()`).
+    circuit_status status() const;
+    circuit_status status(time_point now) const;
 
     /// Replaces the transition callback; an empty one removes it.
     void set_transition_callback(circuit_transition_callback cb) { on_transition_ = std::move(cb); }

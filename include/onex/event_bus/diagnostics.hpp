@@ -5,6 +5,8 @@
 #ifndef ONEX_EVENT_BUS_DIAGNOSTICS_HPP
 #define ONEX_EVENT_BUS_DIAGNOSTICS_HPP
 
+#include <onex/event_bus/circuit_state.hpp>
+
 #include <boost/uuid/uuid.hpp>
 
 #include <chrono>
@@ -43,8 +45,8 @@ struct diagnostics {
     /// When an open circuit breaker is expected to let requests through again.
     std::optional<std::chrono::seconds> retry_after;
 
-    /// "closed", "open" or "half_open" when a circuit breaker was involved.
-    std::string circuit_state;
+    /// The circuit breaker's state, when one was involved.
+    std::optional<event_bus::circuit_state> circuit_state;
 
     /// The configuration parameter (field, variable or YAML key) that was rejected.
     std::string parameter;

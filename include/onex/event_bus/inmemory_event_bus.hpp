@@ -5,23 +5,17 @@
 #ifndef ONEX_EVENT_BUS_INMEMORY_EVENT_BUS_HPP
 #define ONEX_EVENT_BUS_INMEMORY_EVENT_BUS_HPP
 
-#include <onex/event_bus/detail/envelope.hpp>
+#include <onex/event_bus/circuit_status.hpp>
+#include <onex/event_bus/detail/basic_event_bus.hpp>
 #include <onex/event_bus/detail/inmemory_publish_op.hpp>
-#include <onex/event_bus/detail/message_handler.hpp>
-#include <onex/event_bus/diagnostics.hpp>
-#include <onex/event_bus/event_headers.hpp>
+#include <onex/event_bus/event_bus.hpp>
 #include <onex/event_bus/event_message.hpp>
+#include <onex/event_bus/inmemory_health.hpp>
 #include <onex/event_bus/inmemory_options.hpp>
-#include <onex/event_bus/subscription.hpp>
+#include <onex/event_bus/subscriber_circuit_table.hpp>
 
-#include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/async_result.hpp>
-#include <boost/asio/deferred.hpp>
 #include <boost/asio/execution_context.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/value_from.hpp>
-#include <boost/system/error_code.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -36,7 +30,7 @@ namespace onex::event_bus {
 
 namespace detail {
 class inmemory_bus_impl;
-}
+} // namespace detail
 
 /// The event bus without a broker: the whole API of @ref kafka_event_bus, delivering each message
 /// to every subscription of its topic inside `async_publish`. For development and test suites
@@ -65,9 +59,14 @@ class inmemory_bus_impl;
 /// short internal lock, and handlers run outside it. Handlers of one publish run one after the
 /// other; handlers of concurrent publishes may run concurrently when the executor has several
 /// threads, so they must then be thread-safe themselves.
-class inmemory_event_bus {
+class inmemory_event_bus : public detail::basic_event_bus<inmemory_event_bus> {
 public:
     using executor_type = boost::asio::any_io_executor;
+    using config_type = inmemory_options;
+    using health_type = inmemory_health;
+
+    /// The transport name diagnostics and publishers use.
+    static constexpr std::string_view transport = "inmemory";
 
     /// A bus on `ex` with the guide's defaults (environment "local", group "default",
     /// `max_history` 1000, circuit threshold 5), or with `options`.
@@ -90,156 +89,23 @@ public:
     inmemory_event_bus& operator=(const inmemory_event_bus&) = delete;
 
     executor_type get_executor() const noexcept;
+    const inmemory_options& config() const noexcept;
     const std::string& environment() const noexcept;
     const std::string& group() const noexcept;
-    const inmemory_options& options() const noexcept;
     bool is_started() const noexcept;
 
-    /// Starts the bus. Idempotent; never fails.
-    /// \par Handler signature
-    /// `void(boost::system::error_code)`.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_start(CompletionToken&& token = {}) {
-        return initiate(&inmemory_event_bus::start_erased, std::forward<CompletionToken>(token));
-    }
+    /// The bus's state and counts (see @ref inmemory_health; `health_check()` gives them as the
+    /// guide's dictionary).
+    inmemory_health health() const;
 
-    /// Stops the bus: removes every subscription and circuit, completes pending
-    /// `async_start_consuming` operations. Idempotent; never fails.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_close(CompletionToken&& token = {}) {
-        return initiate(&inmemory_event_bus::close_erased, std::forward<CompletionToken>(token));
-    }
-
-    /// The same as @ref async_close.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_shutdown(CompletionToken&& token = {}) {
-        return async_close(std::forward<CompletionToken>(token));
-    }
-
-    /// Starts the bus if needed, then completes once it is closed or shut down.
-    /// \par Per-operation cancellation
-    /// Terminal, partial and total: the operation completes with `operation_aborted` and the bus
-    /// stays started.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_start_consuming(CompletionToken&& token = {}) {
-        return initiate(&inmemory_event_bus::start_consuming_erased,
-                        std::forward<CompletionToken>(token));
-    }
-
-    /// Publishes `value` under `key` (`std::nullopt` for none) to `topic`, with default headers
-    /// (`source = "{environment}.{group}"`, `event_type = topic`, fresh ids, now).
-    ///
-    /// Completes once every subscription of the topic has handled the message.
-    /// \par Handler signature
-    /// `void(boost::system::error_code)`: `errc::unavailable` when the bus is not started.
-    /// \par Object lifetimes
-    /// `topic`, `key` and `value` are copied before this function returns.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_publish(std::string_view topic, std::optional<std::string_view> key,
-                       std::string_view value, CompletionToken&& token = {}) {
-        return initiate_publish(make_body(topic, key, value, nullptr), nullptr,
-                                std::forward<CompletionToken>(token));
-    }
-
-    /// As above, with the caller's headers, used unchanged.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_publish(std::string_view topic, std::optional<std::string_view> key,
-                       std::string_view value, event_headers headers,
-                       CompletionToken&& token = {}) {
-        return initiate_publish(make_body(topic, key, value, &headers), nullptr,
-                                std::forward<CompletionToken>(token));
-    }
-
-    /// As above; on failure `diag` says what went wrong. `diag` must outlive the operation.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_publish(std::string_view topic, std::optional<std::string_view> key,
-                       std::string_view value, event_headers headers, diagnostics& diag,
-                       CompletionToken&& token = {}) {
-        return initiate_publish(make_body(topic, key, value, &headers), &diag,
-                                std::forward<CompletionToken>(token));
-    }
-
-    /// Publishes `envelope` as JSON (`boost::json::value_from`, so any type with a conversion;
-    /// a type without one does not compile) with `content_type = "application/json"`.
-    /// A conversion that throws completes with `errc::configuration` ("Envelope is not
-    /// JSON-serializable: ...", in `diag` when given).
-    template <class Envelope, BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                                  CompletionToken = boost::asio::deferred_t>
-    requires boost::json::has_value_from<Envelope>::value auto
-    async_publish_envelope(const Envelope& envelope, std::string_view topic,
-                           CompletionToken&& token = {}) {
-        return publish_envelope(envelope, topic, nullptr, std::forward<CompletionToken>(token));
-    }
-
-    /// As above; on failure `diag` says what went wrong. `diag` must outlive the operation.
-    template <class Envelope, BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                                  CompletionToken = boost::asio::deferred_t>
-    requires boost::json::has_value_from<Envelope>::value auto
-    async_publish_envelope(const Envelope& envelope, std::string_view topic, diagnostics& diag,
-                           CompletionToken&& token = {}) {
-        return publish_envelope(envelope, topic, &diag, std::forward<CompletionToken>(token));
-    }
-
-    /// Publishes `{"command": command, "payload": payload}` to `"{environment}.broadcast"` with
-    /// `event_type = "broadcast"`.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_broadcast_to_environment(std::string_view command, boost::json::object payload,
-                                        CompletionToken&& token = {}) {
-        return async_broadcast_to_environment(command, std::move(payload), environment(),
-                                              std::forward<CompletionToken>(token));
-    }
-
-    /// As above, to `"{target_environment}.broadcast"` (this bus's environment when empty).
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_broadcast_to_environment(std::string_view command, boost::json::object payload,
-                                        std::string_view target_environment,
-                                        CompletionToken&& token = {}) {
-        return initiate_publish(
-            make_broadcast_body(command, std::move(payload), target_environment), nullptr,
-            std::forward<CompletionToken>(token));
-    }
-
-    /// Publishes `{"command": command, "payload": payload}` to `"{environment}.{target_group}"`
-    /// with `event_type = "group_command"`.
-    template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
-                  CompletionToken = boost::asio::deferred_t>
-    auto async_send_to_group(std::string_view command, boost::json::object payload,
-                             std::string_view target_group, CompletionToken&& token = {}) {
-        return initiate_publish(make_group_body(command, std::move(payload), target_group), nullptr,
-                                std::forward<CompletionToken>(token));
-    }
-
-    /// Registers `handler` for every message published to `topic` from now on. Works before
-    /// start. `group_id` keys the subscriber's circuit; every subscription receives every message
-    /// whatever its group.
-    ///
-    /// `handler` is invocable as `void(const event_message&)` or
-    /// `boost::asio::awaitable<void>(const event_message&)`; it fails by throwing.
-    /// \throws protocol_configuration_error when `group_id` is empty.
-    template <message_handler_for Handler>
-    [[nodiscard]] subscription subscribe(std::string_view topic, std::string_view group_id,
-                                         Handler&& handler) {
-        return subscribe_erased(topic, group_id,
-                                detail::message_handler(std::forward<Handler>(handler)));
-    }
-
-    /// `{"healthy", "started", "environment", "group", "subscriber_count", "topic_count",
-    /// "history_size"}`. `topic_count` counts every topic that ever had a subscription since the
-    /// last close, even one whose subscriptions are all gone (as the peer does).
-    boost::json::object health_check() const;
+    /// The publish circuit: the in-memory bus has none, so it is always closed with no failures
+    /// (threshold and reset timeout as configured). The per-subscriber circuits are
+    /// @ref subscriber_circuits.
+    circuit_status circuit_breaker_status() const;
 
     /// The last `limit` published messages, oldest first, of `topic` only when it is given and
     /// not empty (filtered before the limit is applied). `limit == 0` returns them all, as the
-    /// peer does.
+    /// guide's `get_event_history` does.
     std::vector<event_message> event_history(std::size_t limit = 100,
                                              std::optional<std::string_view> topic = {}) const;
 
@@ -254,72 +120,46 @@ public:
     /// Messages published to `topic` so far (0 for an unknown topic).
     std::uint64_t topic_offset(std::string_view topic) const;
 
-    /// `{"open_circuits": [{"topic", "group_id"}...], "failure_counts": {"topic:group_id": n}}`.
-    boost::json::object circuit_breaker_status() const;
+    /// The per-subscriber circuits: every (topic, group_id) pair with failures (its JSON form is
+    /// the guide's in-memory `get_circuit_breaker_status()`).
+    subscriber_circuit_table subscriber_circuits() const;
 
     /// Clears the failure count of `(topic, group_id)`; true when it had one.
     bool reset_subscriber_circuit(std::string_view topic, std::string_view group_id);
 
 private:
-    using handler_type = boost::asio::any_completion_handler<void(boost::system::error_code)>;
-    using body_ptr = std::shared_ptr<detail::owning_message_body>;
+    friend class detail::basic_event_bus<inmemory_event_bus>;
+
+    using handler_type = detail::bus_completion_handler;
 
     // A body to publish, or the reason it could not be built.
     struct prepared {
-        body_ptr body;
+        std::shared_ptr<detail::owning_message_body> body;
         std::string error;
     };
 
-    template <class CompletionToken>
-    auto initiate(void (*fn)(std::shared_ptr<detail::inmemory_bus_impl>, handler_type),
-                  CompletionToken&& token) {
-        return boost::asio::async_initiate<CompletionToken, void(boost::system::error_code)>(
-            [fn](auto handler, std::shared_ptr<detail::inmemory_bus_impl> impl) {
-                fn(std::move(impl), handler_type(std::move(handler)));
-            },
-            token, impl_);
-    }
-
-    template <class CompletionToken>
-    auto initiate_publish(prepared p, diagnostics* diag, CompletionToken&& token) {
-        return boost::asio::async_initiate<CompletionToken, void(boost::system::error_code)>(
-            [diag](auto handler, std::shared_ptr<detail::inmemory_bus_impl> impl, prepared p) {
-                using op = detail::inmemory_publish_op_impl<decltype(handler)>;
-                detail::inmemory_publish_op* raw_op = op::create(std::move(handler));
-                publish_erased(std::move(impl), std::move(p), diag, raw_op);
-            },
-            token, impl_, std::move(p));
-    }
-
-    template <class Envelope, class CompletionToken>
-    auto publish_envelope(const Envelope& envelope, std::string_view topic, diagnostics* diag,
-                          CompletionToken&& token) {
-        std::string error;
-        std::string json = detail::serialize_envelope(envelope, error);
-        prepared p = error.empty() ? make_envelope_body(topic, json) : prepared{nullptr, error};
-        return initiate_publish(std::move(p), diag, std::forward<CompletionToken>(token));
-    }
-
-    prepared make_body(std::string_view topic, std::optional<std::string_view> key,
-                       std::string_view value, event_headers* headers) const;
-    prepared make_envelope_body(std::string_view topic, std::string_view json) const;
-    prepared make_broadcast_body(std::string_view command, boost::json::object payload,
-                                 std::string_view target_environment) const;
-    prepared make_group_body(std::string_view command, boost::json::object payload,
-                             std::string_view target_group) const;
-
+    prepared prepare(const detail::publish_spec& spec) const;
     subscription subscribe_erased(std::string_view topic, std::string_view group_id,
                                   detail::message_handler handler);
 
-    static void start_erased(std::shared_ptr<detail::inmemory_bus_impl> impl, handler_type h);
-    static void close_erased(std::shared_ptr<detail::inmemory_bus_impl> impl, handler_type h);
-    static void start_consuming_erased(std::shared_ptr<detail::inmemory_bus_impl> impl,
-                                       handler_type h);
+    static void run_erased(std::shared_ptr<detail::inmemory_bus_impl> impl,
+                           detail::bus_operation op, diagnostics* diag, handler_type h);
+
+    // One allocation per publish: the operation holds the caller's handler itself.
+    template <class Handler>
+    static void initiate_publish(Handler&& handler, std::shared_ptr<detail::inmemory_bus_impl> impl,
+                                 prepared p, diagnostics* diag) {
+        using op = detail::inmemory_publish_op_impl<std::decay_t<Handler>>;
+        publish_erased(std::move(impl), std::move(p), diag,
+                       op::create(std::forward<Handler>(handler)));
+    }
     static void publish_erased(std::shared_ptr<detail::inmemory_bus_impl> impl, prepared p,
                                diagnostics* diag, detail::inmemory_publish_op* op);
 
     std::shared_ptr<detail::inmemory_bus_impl> impl_;
 };
+
+static_assert(event_bus<inmemory_event_bus>);
 
 } // namespace onex::event_bus
 

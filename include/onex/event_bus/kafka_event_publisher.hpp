@@ -5,57 +5,17 @@
 #ifndef ONEX_EVENT_BUS_KAFKA_EVENT_PUBLISHER_HPP
 #define ONEX_EVENT_BUS_KAFKA_EVENT_PUBLISHER_HPP
 
-#include <onex/event_bus/event_publisher.hpp>
+#include <onex/event_bus/basic_event_publisher.hpp>
 #include <onex/event_bus/kafka_event_bus.hpp>
-#include <onex/event_bus/logger.hpp>
-
-#include <memory>
-#include <optional>
-#include <string>
 
 namespace onex::event_bus {
 
-namespace detail {
-class publisher_core;
-} // namespace detail
+// Compiled once, in the library.
+extern template class basic_event_publisher<kafka_event_bus>;
 
-/// An @ref event_publisher over a @ref kafka_event_bus: the guide's
-/// `AdapterProtocolEventPublisherKafka`.
-///
-/// Each publish sends one @ref event_envelope as JSON: `correlation_id` from the options (a
-/// fresh UUID when unset or not a UUID), `source_tool = "{service_name}.{instance_id}"`, tags
-/// `event_type`, `service_name`, `instance_id`, `causation_id` and the options' metadata. The
-/// message's headers carry the same correlation id, `source = service_name`, `event_type`, the
-/// envelope's timestamp and the options' trace ids; `partition_key` is the message key.
-/// The metrics' `circuit_breaker_status` and `circuit_breaker_opens` read the bus's publish circuit
-/// (its state and consecutive failures).
-///
-/// The bus is not owned: it must outlive the publisher and every publish in flight. It is used
-/// as it is (start it first); @ref async_close closes it.
-class kafka_event_publisher final : public event_publisher {
-public:
-    /// `instance_id` unset: a fresh UUID. `log` unset: the global logger.
-    explicit kafka_event_publisher(kafka_event_bus& bus,
-                                   std::string service_name = "kafka-publisher",
-                                   std::optional<std::string> instance_id = std::nullopt,
-                                   std::shared_ptr<logger> log = {});
-
-    executor_type get_executor() const noexcept override;
-    publisher_metrics metrics() const override;
-    void reset_metrics() override;
-    bool is_closed() const noexcept override;
-
-    const std::string& service_name() const noexcept;
-    const std::string& instance_id() const noexcept;
-
-private:
-    void publish_erased(std::string event_type, boost::json::value payload, publish_options options,
-                        diagnostics* diag, handler_type handler) override;
-    void close_erased(handler_type handler) override;
-
-    kafka_event_bus& bus_;
-    std::shared_ptr<detail::publisher_core> core_;
-};
+/// The publisher over a @ref kafka_event_bus: the guide's `AdapterProtocolEventPublisherKafka`
+/// (see @ref basic_event_publisher). Its default service name is `"kafka-publisher"`.
+using kafka_event_publisher = basic_event_publisher<kafka_event_bus>;
 
 } // namespace onex::event_bus
 

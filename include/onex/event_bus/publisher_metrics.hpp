@@ -5,10 +5,11 @@
 #ifndef ONEX_EVENT_BUS_PUBLISHER_METRICS_HPP
 #define ONEX_EVENT_BUS_PUBLISHER_METRICS_HPP
 
+#include <onex/event_bus/circuit_state.hpp>
+
 #include <boost/json/value_from.hpp>
 
 #include <cstdint>
-#include <string>
 
 namespace onex::event_bus {
 
@@ -31,16 +32,16 @@ struct publisher_metrics {
     std::uint64_t circuit_breaker_opens = 0;
     /// Always 0: the bus retries internally and does not report its retries per publish.
     std::uint64_t retries_attempted = 0;
-    /// The bus's publish circuit: `"closed"`, `"open"`, `"half_open"`; always `"closed"` for the
-    /// in-memory bus.
-    std::string circuit_breaker_status = "closed";
+    /// The bus's publish circuit; always `closed` for the in-memory bus.
+    circuit_state circuit_breaker_status = circuit_state::closed;
     /// Failed publishes since the last success.
     std::uint64_t current_failures = 0;
 
     friend bool operator==(const publisher_metrics&, const publisher_metrics&) = default;
 };
 
-/// Boost.JSON: an object with the field names above as keys, in that order.
+/// Boost.JSON: an object with the field names above as keys, in that order (the circuit state as
+/// its name).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv,
                 const publisher_metrics& m);
 

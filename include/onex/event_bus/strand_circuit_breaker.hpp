@@ -11,7 +11,6 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
-#include <boost/json/object.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
@@ -51,8 +50,8 @@ public:
     /// `void(error_code, std::optional<std::chrono::seconds> retry_after)`.
     using check_signature = void(boost::system::error_code, std::optional<std::chrono::seconds>);
 
-    /// `void(boost::json::object)`.
-    using status_signature = void(boost::json::object);
+    /// `void(circuit_status)`.
+    using status_signature = void(circuit_status);
 
     /// A closed breaker on a new strand over `ex`. `active_recovery` (default true) moves an open
     /// circuit to half-open by timer instead of at the first check after `reset_timeout`.
@@ -96,12 +95,14 @@ public:
             token, impl_);
     }
 
-    /// The breaker's status (see @ref circuit_breaker::status) plus `active_recovery_enabled`
-    /// and `active_recovery_running`.
+    /// The breaker's status (see @ref circuit_breaker::status) with `active_recovery_enabled`
+    /// and `active_recovery_running` set.
     /// \par Handler signature
-    /// `void(boost::json::object)`.
+    /// `void(circuit_status)`.
     /// \par Executor
     /// As for @ref async_check.
+    /// \par Per-operation cancellation
+    /// Not supported: the operation completes as soon as the strand runs it.
     template <BOOST_ASIO_COMPLETION_TOKEN_FOR(status_signature)
                   CompletionToken = boost::asio::deferred_t>
     auto async_status(CompletionToken&& token = {}) {
