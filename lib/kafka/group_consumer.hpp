@@ -5,7 +5,10 @@
 #ifndef ONEX_EVENT_BUS_LIB_KAFKA_GROUP_CONSUMER_HPP
 #define ONEX_EVENT_BUS_LIB_KAFKA_GROUP_CONSUMER_HPP
 
+#include "kafka/dead_letter_writer.hpp"
 #include "kafka/kafka_bus_impl.hpp"
+#include "kafka/kafka_message_body.hpp"
+#include "kafka/subscriber_circuit.hpp"
 
 #include <onex/event_bus/event_message.hpp>
 
@@ -22,27 +25,13 @@
 
 namespace onex::event_bus::detail {
 
-/// A consumed message as handlers see it: key and value are views of librdkafka's buffer, which
-/// this body owns (no copy). It keeps the client alive, since librdkafka must outlive its
-/// messages.
-struct kafka_message_body final : message_body {
-    kafka_message_body(rd_kafka_message_t* m, std::shared_ptr<rdkafka_client> c) noexcept;
-    ~kafka_message_body() override;
-    kafka_message_body(const kafka_message_body&) = delete;
-    kafka_message_body& operator=(const kafka_message_body&) = delete;
-
-    void ack() const noexcept override;
-    /// Stores the offset for commit unless `ack()` already did; true when it was stored.
-    bool store_offset() const noexcept;
-
-    rd_kafka_message_t* const raw;
-    const std::shared_ptr<rdkafka_client> client;
-    mutable std::atomic<bool> acked{false};
-};
-
 /// The Kafka consumer of one group id: subscribed to the set of topics that group's
 /// subscriptions name, served through a queue waker on the bus's strand, dispatching one message
 /// at a time to every subscription of its topic (retries, dead letters, then the offset store).
+///
+/// Its members are defined by concern: group_consumer.cpp (client, subscription, polling,
+/// rebalances), message_dispatch.cpp (one message through its handlers), subscriber_circuit.cpp
+/// (the per-(topic, group) circuits) and graceful_shutdown.cpp (closing).
 class group_consumer : public std::enable_shared_from_this<group_consumer> {
 public:
     group_consumer(std::shared_ptr<kafka_bus_impl> bus, std::string group);
@@ -61,22 +50,18 @@ public:
     const std::string& group() const noexcept { return group_; }
 
 private:
-    struct job;
-
-    // The circuit of (topic, this group): counts messages whose handling ended in a dead letter
-    // (one per message, not per attempt); while open, the topic's partitions are paused and what
-    // was already read waits in `held`, in order, for the half-open trial.
-    struct topic_circuit {
-        explicit topic_circuit(const kafka_config& c, const std::string& topic,
-                               const boost::asio::strand<boost::asio::any_io_executor>& strand);
-        circuit_breaker breaker;
-        std::deque<rd_kafka_message_t*> held;
-        boost::asio::steady_timer timer;
-        bool paused = false;
+    // A message on the slow path: waiting for a coroutine handler, a retry or a dead letter.
+    struct job {
+        std::shared_ptr<kafka_message_body> body;
+        event_message message;
+        std::shared_ptr<const subscription_list> subs;
+        std::size_t next = 0;
+        std::exception_ptr first_failure; // of subs[next], already called once
+        std::string decode_error;         // set: dead-letter as a deserialization failure
     };
 
     void record_outcome(const std::string& topic, bool handled);
-    void pause(const std::string& topic, topic_circuit& c);
+    void pause(const std::string& topic, subscriber_circuit& c);
     void resume(const std::string& topic);
     void set_paused(const std::string& topic, bool paused);
 
@@ -85,8 +70,6 @@ private:
     void dispatch(rd_kafka_message_t* m);
     void run_slow(std::shared_ptr<job> j);
     boost::asio::awaitable<void> slow_path(std::shared_ptr<job> j);
-    boost::asio::awaitable<bool> dead_letter(job& j, const std::string& error_type,
-                                             const std::string& error_message);
     void finish(const kafka_message_body& body);
     const subscription_list* subscriptions_for(std::string_view topic);
     void arm_keepalive();
@@ -110,9 +93,10 @@ private:
     topic_subscriptions subscriptions_;
     boost::asio::steady_timer keepalive_;
     boost::asio::steady_timer retry_timer_;
+    dead_letter_writer dead_letters_;
     boost::asio::steady_timer close_timer_;
     std::chrono::steady_clock::time_point last_poll_{};
-    std::map<std::string, std::unique_ptr<topic_circuit>, std::less<>> circuits_;
+    std::map<std::string, std::unique_ptr<subscriber_circuit>, std::less<>> circuits_;
     std::size_t paused_topics_ = 0;
 };
 

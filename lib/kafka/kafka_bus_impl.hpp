@@ -6,6 +6,7 @@
 #define ONEX_EVENT_BUS_LIB_KAFKA_KAFKA_BUS_IMPL_HPP
 
 #include "common/backoff.hpp"
+#include "common/completion.hpp"
 #include "common/topic_name.hpp"
 #include "kafka/header_block.hpp"
 #include "kafka/rdkafka_client.hpp"
@@ -43,7 +44,6 @@ namespace onex::event_bus::detail {
 class group_consumer;
 class kafka_bus_impl;
 
-using completion_handler = boost::asio::any_completion_handler<void(boost::system::error_code)>;
 using subscription_list = std::vector<std::shared_ptr<subscription_state>>;
 using topic_subscriptions =
     std::map<std::string, std::shared_ptr<const subscription_list>, std::less<>>;
@@ -90,7 +90,11 @@ struct bus_counters {
 
 /// Everything behind a `kafka_event_bus`. All mutable state is touched only on `strand`, except
 /// the subscription registry (a short mutex: `subscribe` runs on any thread) and the atomics
-/// that `health_check` reads.
+/// that `health` reads.
+///
+/// Its members are defined by concern: kafka_bus_impl.cpp (the registry, the consumers' set,
+/// health), bus_start.cpp (creating the producer, waiting for the cluster), producer.cpp (the
+/// publish path and its retries) and graceful_shutdown.cpp (closing).
 class kafka_bus_impl final : public subscription_owner,
                              public std::enable_shared_from_this<kafka_bus_impl> {
 public:
@@ -132,6 +136,8 @@ public:
 
     // --- for the pieces (strand) ----------------------------------------------------------
     std::chrono::steady_clock::duration backoff(std::uint32_t attempt);
+    /// A sample of the backoff jitter, for delays computed elsewhere.
+    double jitter() { return jitter_(); }
     bool closing() const noexcept { return closing_; }
     void on_delivery(kafka_publish_request* r, rd_kafka_resp_err_t err);
     void consumer_closed(const std::string& group);
@@ -145,7 +151,6 @@ private:
     void untrack(kafka_publish_request* r);
     void fail(kafka_publish_request* r, boost::system::error_code ec, std::string message);
     void complete(kafka_publish_request* r, boost::system::error_code ec);
-    void record_failure(const kafka_publish_request& r);
     void update_breaker_mirror();
 
     void probe_cluster(diagnostics* diag);
@@ -191,16 +196,16 @@ private:
     std::atomic<std::size_t> consumer_count_{0};
 };
 
+/// `t` as a number, for the atomics that mirror the breaker's deadline.
+inline std::int64_t steady_rep(std::chrono::steady_clock::time_point t) noexcept {
+    return t.time_since_epoch().count();
+}
+
 /// `seconds` as a steady_clock duration (config values are fractional seconds).
 std::chrono::steady_clock::duration to_duration(double seconds);
 
 /// The breaker options the config gives, for the publish circuit or a subscriber's.
 circuit_breaker_options breaker_options(const kafka_config& c, std::string service_name);
-
-/// Sends `ec` to `h` on its associated executor (the bus's by default): posted when
-/// `initiating` (never inside the initiating function), dispatched otherwise.
-void deliver(const boost::asio::any_io_executor& ex, completion_handler h,
-             boost::system::error_code ec, bool initiating);
 
 } // namespace onex::event_bus::detail
 

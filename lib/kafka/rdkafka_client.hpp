@@ -51,6 +51,14 @@ private:
     rd_kafka_t* rk_;
 };
 
+/// Owns a librdkafka partition list.
+struct partition_list_deleter {
+    void operator()(rd_kafka_topic_partition_list_t* l) const noexcept {
+        rd_kafka_topic_partition_list_destroy(l);
+    }
+};
+using partition_list = std::unique_ptr<rd_kafka_topic_partition_list_t, partition_list_deleter>;
+
 /// Maps a librdkafka syslog level to ours.
 log_level from_syslog(int level) noexcept;
 

@@ -31,10 +31,11 @@ protected:
     ~subscription_owner() = default;
 };
 
-// Consecutive failures of one (topic, group_id) pair; subscriptions with the same pair share it,
-// as in the Python peer. Atomic so that dispatch never takes a lock to read or update it.
-struct subscriber_circuit {
-    std::atomic<std::uint32_t> failures{0};
+// Consecutive failures of one (topic, group_id) pair on the in-memory bus; subscriptions with the
+// same pair share it (the guide's rule). Atomic so that dispatch never takes a lock to read or
+// update it. The Kafka bus keeps its circuits in its consumers and leaves this null.
+struct subscriber_failures {
+    std::atomic<std::uint32_t> count{0};
 };
 
 struct subscription_state {
@@ -42,18 +43,18 @@ struct subscription_state {
 
     subscription_state(std::string topic_, std::string group_id_, message_handler handler_,
                        boost::asio::any_io_executor executor_,
-                       std::shared_ptr<subscriber_circuit> circuit_)
+                       std::shared_ptr<subscriber_failures> failures_)
         : topic(std::move(topic_))
         , group_id(std::move(group_id_))
         , handler(std::move(handler_))
         , executor(std::move(executor_))
-        , circuit(std::move(circuit_)) {}
+        , failures(std::move(failures_)) {}
 
     const std::string topic;
     const std::string group_id;
     const message_handler handler;
     const boost::asio::any_io_executor executor;
-    std::shared_ptr<subscriber_circuit> circuit;
+    const std::shared_ptr<subscriber_failures> failures;
     std::weak_ptr<subscription_owner> owner;
 
     std::atomic<bool> active{true};
