@@ -1,16 +1,16 @@
 # Copyright (c) 2026 onex-event-bus authors
 # Distributed under the Boost Software License, Version 1.0.
 
-# Keeps the README's "Bad input" table honest: every row must name at least one unit test
-# (`suite/case` in backticks in its last column) and every named test must exist in the unit test
-# binary (whose suites the unit.* ctests run). A renamed or removed test, or a row without one,
-# fails this check.
+# Keeps the README's "Bad input" table honest: every row must name at least one test
+# (`suite/case` in backticks in its last column) and every named test must exist in one of the
+# test binaries (whose suites the unit.* and integration.* ctests run). A renamed or removed
+# test, or a row without one, fails this check.
 #
-# Usage: cmake -DUNIT_TESTS=<unit test binary> -DREADME=<README.md> -P bad_input_table.cmake
+# Usage: cmake -DTEST_BINARIES=<binary>[;<binary>...] -DREADME=<README.md> -P bad_input_table.cmake
 
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var UNIT_TESTS README)
+foreach(var TEST_BINARIES README)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "bad_input_table: -D${var}=... is required")
     endif()
@@ -71,32 +71,34 @@ if(NOT header_seen OR rows EQUAL 0)
 endif()
 list(REMOVE_DUPLICATES tests)
 
-# Every name must be a test unit of the binary: Boost.Test would quietly run the others when one
+# Every name must be a test unit of a binary: Boost.Test would quietly run the others when one
 # filter of several matches nothing.
-execute_process(COMMAND "${UNIT_TESTS}" --list_content
-                OUTPUT_VARIABLE listing ERROR_VARIABLE listing_err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "bad_input_table: --list_content failed (${rc}): ${listing_err}")
-endif()
-string(APPEND listing "${listing_err}")
-string(REPLACE ";" "<semicolon>" listing "${listing}")
-string(REPLACE "\n" ";" listing "${listing}")
 set(known)
-set(stack)
-foreach(entry IN LISTS listing)
-    if(NOT entry MATCHES "^((    )*)([A-Za-z0-9_]+)\\*?$")
-        continue() # templates and other names no row can use
+foreach(binary IN LISTS TEST_BINARIES)
+    execute_process(COMMAND "${binary}" --list_content
+                    OUTPUT_VARIABLE listing ERROR_VARIABLE listing_err RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "bad_input_table: ${binary} --list_content failed (${rc}): ${listing_err}")
     endif()
-    string(LENGTH "${CMAKE_MATCH_1}" indent)
-    math(EXPR depth "${indent} / 4")
-    list(LENGTH stack size)
-    while(size GREATER depth)
-        list(POP_BACK stack)
+    string(APPEND listing "${listing_err}")
+    string(REPLACE ";" "<semicolon>" listing "${listing}")
+    string(REPLACE "\n" ";" listing "${listing}")
+    set(stack)
+    foreach(entry IN LISTS listing)
+        if(NOT entry MATCHES "^((    )*)([A-Za-z0-9_]+)\\*?$")
+            continue() # templates and other names no row can use
+        endif()
+        string(LENGTH "${CMAKE_MATCH_1}" indent)
+        math(EXPR depth "${indent} / 4")
         list(LENGTH stack size)
-    endwhile()
-    list(APPEND stack "${CMAKE_MATCH_3}")
-    list(JOIN stack "/" path)
-    list(APPEND known "${path}")
+        while(size GREATER depth)
+            list(POP_BACK stack)
+            list(LENGTH stack size)
+        endwhile()
+        list(APPEND stack "${CMAKE_MATCH_3}")
+        list(JOIN stack "/" path)
+        list(APPEND known "${path}")
+    endforeach()
 endforeach()
 set(missing)
 foreach(name IN LISTS tests)
@@ -109,6 +111,6 @@ if(missing)
 endif()
 
 list(LENGTH tests count)
-# Running them is the unit.* ctests' job (each suite is one): this check only ties the table to
-# tests that exist, so CI does not run them twice.
-message(STATUS "bad_input_table: ${rows} rows, ${count} tests, all of them in the unit tests")
+# Running them is the unit.* and integration.* ctests' job (each suite is one): this check only
+# ties the table to tests that exist, so CI does not run them twice.
+message(STATUS "bad_input_table: ${rows} rows, ${count} tests, all of them in the test binaries")

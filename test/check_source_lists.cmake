@@ -2,7 +2,7 @@
 # Distributed under the Boost Software License, Version 1.0.
 #
 # Fails when CMakeLists.txt, the Jamroot and the files on disk disagree about the sources of the
-# library, the unit tests or the apps. Run: cmake -DROOT=<repo> -P test/check_source_lists.cmake
+# library, the unit tests, the integration tests or the apps. Run: cmake -DROOT=<repo> -P test/check_source_lists.cmake
 
 if(NOT ROOT)
     message(FATAL_ERROR "pass -DROOT=<repository root>")
@@ -22,7 +22,7 @@ function(block_files text regex out)
 endfunction()
 
 set(failed FALSE)
-foreach(kind SOURCES UNIT_TESTS APPS)
+foreach(kind SOURCES UNIT_TESTS INTEGRATION_TESTS APPS)
     string(TOLOWER "${kind}" jam_name)
     block_files("${cmake_text}" "set\\(ONEX_EVENT_BUS_${kind}[^)]*\\)" from_cmake)
     block_files("${jam_text}" "local ${jam_name} =[^;]*;" from_jam)
@@ -30,6 +30,8 @@ foreach(kind SOURCES UNIT_TESTS APPS)
         file(GLOB_RECURSE on_disk RELATIVE "${ROOT}" "${ROOT}/lib/*.cpp")
     elseif(kind STREQUAL "UNIT_TESTS")
         file(GLOB on_disk RELATIVE "${ROOT}" "${ROOT}/test/unit/*.cpp")
+    elseif(kind STREQUAL "INTEGRATION_TESTS")
+        file(GLOB on_disk RELATIVE "${ROOT}" "${ROOT}/test/integration/*.cpp")
     else()
         file(GLOB_RECURSE on_disk RELATIVE "${ROOT}" "${ROOT}/apps/*.cpp")
         # The examples are projects of their own (apps/examples/CMakeLists.txt and Jamfile).

@@ -30,10 +30,7 @@ broker make_broker(const settings& s, const std::vector<std::string>& names) {
     eb::kafka_config& c = b.config;
     if (s.bootstrap.empty()) {
         b.embedded = std::make_unique<apps::embedded_cluster>();
-        c.bootstrap_servers = b.embedded->bootstrap_servers();
-        c.session_timeout_ms = 6000; // the mock's rebalances wait for it
-        c.heartbeat_interval_ms = 1000;
-        c.librdkafka["fetch.wait.max.ms"] = "10"; // the mock holds empty fetches that long
+        c = apps::embedded_cluster_config(b.embedded->bootstrap_servers());
     } else {
         c.bootstrap_servers = s.bootstrap;
         // Fresh topics for each run, so that a consumer reads only this run's messages.

@@ -5,6 +5,8 @@
 #ifndef ONEX_EVENT_BUS_APPS_COMMON_EMBEDDED_CLUSTER_HPP
 #define ONEX_EVENT_BUS_APPS_COMMON_EMBEDDED_CLUSTER_HPP
 
+#include "embedded_cluster_config.hpp"
+
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 

@@ -166,11 +166,9 @@ int main() {
 
         onex::apps::embedded_cluster cluster;
         cluster.create_topic("dev.orders.events.v1", 3);
-        bus_ns::kafka_config config;
-        config.bootstrap_servers = cluster.bootstrap_servers();
+        bus_ns::kafka_config config =
+            onex::apps::embedded_cluster_config(cluster.bootstrap_servers());
         config.environment = "dev";
-        config.auto_offset_reset = "earliest";
-        config.librdkafka["fetch.wait.max.ms"] = "10"; // the mock holds empty fetches that long
         bus_ns::kafka_event_bus kafka(
             ioc.get_executor(), config,
             std::make_shared<bus_ns::logger>(bus_ns::logger::to_stderr(bus_ns::log_level::error)));

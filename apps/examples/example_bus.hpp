@@ -22,21 +22,10 @@
 
 namespace onex::examples {
 
-/// Settings for the embedded mock cluster. A new consumer group reads from the beginning, so
-/// messages published before it joined are not missed; the short session and heartbeat make the
-/// first join take about 3 s instead of the default 45 s session; the mock holds an empty fetch
-/// for `fetch.wait.max.ms`, which would otherwise add 500 ms to every delivery.
+/// The embedded cluster's settings (see embedded_cluster_config) in environment "example".
 inline event_bus::kafka_config mock_cluster_config(const std::string& bootstrap_servers) {
-    event_bus::kafka_config c;
-    c.bootstrap_servers = bootstrap_servers;
+    event_bus::kafka_config c = apps::embedded_cluster_config(bootstrap_servers);
     c.environment = "example";
-    c.timeout_seconds = 10;
-    c.auto_offset_reset = "earliest";
-    c.session_timeout_ms = 6000;
-    c.heartbeat_interval_ms = 1000;
-    c.max_poll_interval_ms = 10000;
-    c.librdkafka["fetch.wait.max.ms"] = "10";
-    c.librdkafka["linger.ms"] = "1";
     return c;
 }
 

@@ -77,9 +77,12 @@ std::optional<std::uint64_t> dead_letter_id(std::string_view payload) {
 // Tuned for the mock cluster (see test/common/mock_cluster.hpp) and for retries that do not
 // stall the group, which handles one message at a time: a failing message waits about
 // 2 + 4 + 8 ms before it is dead-lettered (the default base, 1 s, would wait 7 s).
+// The embedded cluster's settings, with the soak's own: a 5 s publish timeout (shorter than the
+// all-brokers-down fault, so that the publish circuit opens), fast retries, a circuit that
+// half-opens after 2 s, room for handlers stalled by the faults, batches of 5 ms, and a slower
+// reconnect while brokers are down.
 eb::kafka_config soak_config(const std::string& servers, const settings& s) {
-    eb::kafka_config c;
-    c.bootstrap_servers = servers;
+    eb::kafka_config c = apps::embedded_cluster_config(servers);
     c.environment = "soak";
     c.group = std::string(group);
     c.timeout_seconds = 5;
@@ -87,17 +90,11 @@ eb::kafka_config soak_config(const std::string& servers, const settings& s) {
     c.retry_backoff_base = 0.002;
     c.circuit_breaker_threshold = 5;
     c.circuit_breaker_reset_timeout = 2.0;
-    c.auto_offset_reset = "earliest";
-    c.session_timeout_ms = 6000;
-    c.heartbeat_interval_ms = 1000;
     c.max_poll_interval_ms = 60000;
-    c.reconnect_backoff_ms = 10;
     c.reconnect_backoff_max_ms = 500;
     c.dead_letter_topic = std::string(dead_letter_topic);
     c.enable_idempotence = s.idempotence;
-    c.librdkafka["fetch.wait.max.ms"] = "10";
     c.librdkafka["linger.ms"] = "5";
-    c.librdkafka["topic.metadata.refresh.interval.ms"] = "1000";
     c.validate();
     return c;
 }

@@ -5,6 +5,7 @@
 #ifndef ONEX_EVENT_BUS_TEST_COMMON_KAFKA_FIXTURE_HPP
 #define ONEX_EVENT_BUS_TEST_COMMON_KAFKA_FIXTURE_HPP
 
+#include "bus_test.hpp"
 #include "mock_cluster.hpp"
 
 #include <onex/event_bus/kafka_event_bus.hpp>
@@ -27,39 +28,8 @@
 // Named: data-driven test cases capture these types in lambdas (-Wsubobject-linkage).
 namespace kafka_bus_test {
 
-using namespace onex::event_bus;
+using namespace bus_test;
 using onex::event_bus::test::mock_cluster;
-using onex::event_bus::test::mock_config;
-using onex::event_bus::test::run_until;
-namespace asio = boost::asio;
-
-struct received {
-    std::string topic;
-    std::optional<std::string> key;
-    std::string value;
-    event_headers headers;
-    std::optional<std::string> offset;
-    std::optional<std::int32_t> partition;
-};
-
-// Headers whose message gets no handler retries (max_retries 0): dead-lettered at the first
-// failure.
-inline event_headers no_retry_headers() {
-    event_headers h;
-    h.source = "test";
-    h.event_type = "test.event";
-    h.max_retries = 0;
-    return h;
-}
-
-inline received copy(const event_message& m) {
-    return {m.topic(),
-            m.key() ? std::optional<std::string>(std::string(*m.key())) : std::nullopt,
-            std::string(m.value()),
-            m.headers(),
-            m.offset(),
-            m.partition()};
-}
 
 using config_tweak = std::function<void(kafka_config&)>;
 

@@ -2,7 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
-#include "kafka_fixture.hpp"
+#include "bus_test.hpp"
 
 #include <onex/event_bus/kafka_headers.hpp>
 #include <onex/event_bus/trace_context.hpp>
@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-using namespace kafka_bus_test;
+using namespace bus_test;
 
 namespace trace_test {
 
@@ -196,31 +196,6 @@ BOOST_AUTO_TEST_CASE(json_headers_hold_the_trace_fields_only_when_set) {
     bad["trace_flags"] = 256;
     BOOST_CHECK_THROW(boost::json::value_to<event_headers>(boost::json::value(bad)),
                       std::invalid_argument);
-}
-
-BOOST_AUTO_TEST_CASE(a_trace_crosses_the_kafka_bus) {
-    kafka_fixture f;
-    std::vector<received> seen;
-    auto sub = f.bus.subscribe("orders.events", "tracing",
-                               [&](const event_message& m) { seen.push_back(copy(m)); });
-    f.run(f.bus.async_start());
-    event_headers h;
-    h.source = "s";
-    h.event_type = "e";
-    h.trace_id = trace;
-    h.span_id = span;
-    h.trace_flags = 0;
-    h.tracestate = "congo=t61rcWkgMzE";
-    f.run(f.bus.async_publish("orders.events", std::nullopt, "v", h));
-    // An OpenTelemetry-only producer: nothing but the W3C headers.
-    produce_raw(f.cluster.bootstrap_servers(), "orders.events", "otel",
-                {{"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}});
-    BOOST_REQUIRE(run_until(f.ioc, [&] { return seen.size() == 2; }));
-    BOOST_TEST((seen[0].headers.tracestate == h.tracestate));
-    BOOST_TEST((seen[0].headers.trace_flags == h.trace_flags));
-    BOOST_TEST((seen[1].headers.trace_id ==
-                std::optional<std::string>("0af7651916cd43dd8448eb211c80319c")));
-    BOOST_TEST((seen[1].headers.span_id == std::optional<std::string>("b7ad6b7169203331")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
