@@ -12,7 +12,7 @@
 namespace onex::event_bus {
 namespace {
 
-// Python's repr of a float ("30.0", "-0.5"), so that messages read like the peer's.
+// Python's repr of a float ("30.0", "-0.5"), so that messages read like the Python services'.
 std::string python_float(double v) {
     std::array<char, 64> buf{};
     auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);

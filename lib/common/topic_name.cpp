@@ -56,8 +56,8 @@ std::size_t code_point_count(std::string_view s) {
     }));
 }
 
-// The peer interpolates the topic as is; a raw NUL or escape sequence would make the message
-// unreadable (or cut it short), so those are shown escaped instead.
+// Quoted as is, a topic with a raw NUL or escape sequence would make the message unreadable (or
+// cut it short), so control characters are shown escaped instead.
 std::string printable(std::string_view topic) {
     static constexpr std::string_view hex = "0123456789ABCDEF";
     std::string out;

@@ -15,8 +15,8 @@ namespace onex::event_bus::detail {
 /// The longest topic name accepted, in characters (code points, as Python's `len`).
 inline constexpr std::size_t max_topic_name_length = 255;
 
-/// Why `topic` is not a usable Kafka topic name, with the peer's exact message text, or
-/// `std::nullopt` when it is valid. The rules, checked in this order: not empty; at most
+/// Why `topic` is not a usable Kafka topic name, with the exact message text other ONEX services
+/// give, or `std::nullopt` when it is valid. The rules, checked in this order: not empty; at most
 /// @ref max_topic_name_length characters; not `.` or `..`; only `[a-zA-Z0-9._-]`.
 ///
 /// The topic is quoted in the message with ill-formed UTF-8 replaced by U+FFFD and ASCII control
@@ -42,7 +42,8 @@ enum class topic_enforcement {
 /// An unset variable (`std::nullopt`) or an unknown value means @ref topic_enforcement::warn.
 topic_enforcement parse_topic_enforcement(std::optional<std::string_view> value) noexcept;
 
-/// The peer's message for a topic rejected by @ref topic_enforcement::reject.
+/// The message for a topic rejected by @ref topic_enforcement::reject, as other ONEX services
+/// word it; the topic is quoted as in @ref topic_name_error.
 std::string onex_format_error(std::string_view topic);
 
 } // namespace onex::event_bus::detail

@@ -245,7 +245,7 @@ const std::string* present(const std::optional<std::string>& value) {
     return value && !trim(*value).empty() ? &*value : nullptr;
 }
 
-// The trimmed entries of a comma-separated server list; the rules of the Python peer.
+// The trimmed entries of a comma-separated server list, empty ones kept so they can be rejected.
 std::vector<std::string_view> server_entries(std::string_view servers) {
     std::vector<std::string_view> entries;
     for (std::size_t start = 0;;) {
@@ -344,7 +344,7 @@ constexpr auto int_ranges = std::to_array<range_rule<int>>({
     {"session_timeout_ms", &kafka_config::session_timeout_ms, 6000, 300000},
     {"heartbeat_interval_ms", &kafka_config::heartbeat_interval_ms, 1000, 60000},
     {"max_poll_interval_ms", &kafka_config::max_poll_interval_ms, 10000, 3600000},
-    // librdkafka's own limit; the Python peer has no maximum.
+    // librdkafka's own limit; the Python services set no maximum.
     {"reconnect_backoff_ms", &kafka_config::reconnect_backoff_ms, 0, 3600000},
     {"reconnect_backoff_max_ms", &kafka_config::reconnect_backoff_max_ms, 0, 3600000},
 });

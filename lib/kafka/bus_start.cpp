@@ -142,7 +142,8 @@ void kafka_bus_impl::probe_cluster(diagnostics* diag) {
     const auto now = std::chrono::steady_clock::now();
     if (now >= start_deadline_) {
         // A client that reported why it could not connect fails as a connection error, one
-        // that just heard nothing as a timeout (as the peer distinguishes them).
+        // that just heard nothing as a timeout: a broker that refused is not one that never
+        // answered.
         if (!last_client_error_.empty())
             return finish_start(diag, make_error_code(errc::connection_failed),
                                 "Failed to connect to Kafka: " + last_client_error_);

@@ -20,8 +20,8 @@
 namespace onex::event_bus::detail {
 namespace {
 
-// The peer's SENSITIVE_PATTERNS (util_error_sanitization.py), in its order. Some contain others
-// ("access_token" / "token"); they are kept so the list can be compared with the peer's.
+// The sensitive markers of the ONEX services, in their order. Some contain others
+// ("access_token" / "token"); they are kept so that the list matches theirs entry for entry.
 // clang-format off
 constexpr auto sensitive_markers = std::to_array<std::string_view>({
     "password", "passwd", "pwd",
@@ -70,7 +70,7 @@ bool is_raw(const dead_letter_input& in) noexcept {
     return in.kind == dead_letter_kind::deserialization_failure;
 }
 
-// The peer tests these with `if value:`, so an empty one counts as absent.
+// An empty value counts as absent: the field is omitted, not written empty.
 std::optional<std::string_view> non_empty(std::optional<std::string_view> v) noexcept {
     return v && !v->empty() ? v : std::nullopt;
 }
@@ -78,7 +78,8 @@ std::optional<std::string_view> non_empty(std::optional<std::string_view> v) noe
 boost::json::value offset_json(const dead_letter_input& in) {
     if (!in.offset)
         return nullptr;
-    // The peer's ModelEventMessage keeps the offset as text; the raw record has it as an int.
+    // A handler failure writes the offset as text, as event_message keeps it; a deserialization
+    // failure writes the record's offset as a number.
     if (is_raw(in))
         return *in.offset;
     return boost::json::string(std::to_string(*in.offset));

@@ -16,13 +16,13 @@
 
 namespace onex::event_bus::detail {
 
-/// Which of the peer's two dead-letter paths a record follows.
+/// What failed, which decides the shape of the dead-letter record.
 enum class dead_letter_kind {
-    /// A subscriber's handler failed (the peer's `_publish_to_dlq`): the offset is written as a
-    /// JSON string and `retry_count` comes from the message headers.
+    /// A subscriber's handler failed: the offset is written as a JSON string and `retry_count`
+    /// comes from the message headers.
     handler_failure,
-    /// The record could not be read as a message (the peer's `_publish_raw_to_dlq`): the payload
-    /// gains `failure_type`, offset and partition are JSON numbers and `retry_count` is 0.
+    /// The record could not be read as a message: the payload gains `failure_type`, offset and
+    /// partition are JSON numbers and `retry_count` is 0.
     deserialization_failure
 };
 
@@ -33,7 +33,7 @@ inline constexpr std::string_view deserialization_failure_type = "deserializatio
 /// Text may be any bytes: whatever is not valid UTF-8 is replaced by U+FFFD in the record.
 struct dead_letter_input {
     dead_letter_kind kind = dead_letter_kind::handler_failure;
-    /// The topic the record was consumed from. The caller rejects an empty one, as the peer does.
+    /// The topic the record was consumed from. The caller rejects an empty one.
     std::string_view original_topic;
     /// The record's key; `std::nullopt` when it had none. An empty key is written as `null` too.
     std::optional<std::string_view> key;
@@ -43,7 +43,7 @@ struct dead_letter_input {
     std::optional<std::int64_t> offset;
     /// The record's partition; `std::nullopt` (unknown) is written as `null`.
     std::optional<std::int32_t> partition;
-    /// The failure's type name, e.g. "std::runtime_error" (the peer's `type(err).__name__`).
+    /// The failure's type name, e.g. "std::runtime_error" (an exception's class name).
     std::string_view error_type;
     /// The failure's message; it is sanitized (see @ref sanitize_failure_reason).
     std::string_view error_message;
@@ -54,9 +54,10 @@ struct dead_letter_input {
     std::int64_t retry_count = 0;
     /// The consumer group that failed to process the record (a header of ours; not in the payload).
     std::string_view consumer_group;
-    /// The peer's optional classification (e.g. "publisher_malformed"); absent or empty = omitted.
+    /// Optional classification of the failure (e.g. "publisher_malformed"); absent or empty =
+    /// omitted.
     std::optional<std::string_view> failure_class;
-    /// The peer's optional validation detail (payload only); absent or empty = omitted.
+    /// Optional validation detail (payload only); absent or empty = omitted.
     std::optional<std::string_view> validation_detail;
     /// When the failure is recorded: `failure_timestamp` and the `timestamp` header.
     std::chrono::system_clock::time_point now;
@@ -64,25 +65,26 @@ struct dead_letter_input {
 
 /// A dead-letter record ready to be produced; the bus chooses its topic and key.
 struct dead_letter_record {
-    /// Compact JSON, keys in the peer's order.
+    /// Compact JSON, keys in the order listed at @ref build_dead_letter.
     std::string payload;
     /// The 10 standard headers, then the dead-letter ones.
     std::vector<kafka_header> headers;
 };
 
-/// True when `message`, lowercased, contains one of the peer's sensitive markers ("password",
-/// "token", "auth", "postgres://", ... — the peer's `SENSITIVE_PATTERNS`). Only ASCII letters
-/// are lowercased, which is enough since every marker is ASCII.
+/// True when `message`, lowercased, contains one of the sensitive markers the ONEX services
+/// redact ("password", "token", "auth", "postgres://", ...). Only ASCII letters are lowercased,
+/// which is enough since every marker is ASCII.
 bool looks_sensitive(std::string_view message) noexcept;
 
-/// The peer's `sanitize_error_message`: `"{error_type}: {message}"`, where a message that
-/// @ref looks_sensitive becomes `[REDACTED - potentially sensitive data]` and a message longer
-/// than 500 characters (code points, as Python counts them) is cut to its first 500 and gets
-/// `... [truncated]` appended. Bytes that are not valid UTF-8 are first replaced by U+FFFD (one
-/// character each), so the result is always valid UTF-8.
+/// The failure reason written to a dead-letter record: `"{error_type}: {message}"`, where a
+/// message that @ref looks_sensitive becomes `[REDACTED - potentially sensitive data]` and a
+/// message longer than 500 characters (code points, as Python counts them) is cut to its first
+/// 500 and gets `... [truncated]` appended. Bytes that are not valid UTF-8 are first replaced by
+/// U+FFFD (one character each), so the result is always valid UTF-8.
 std::string sanitize_failure_reason(std::string_view error_type, std::string_view message);
 
-/// Builds the dead-letter record for `in`, as the peer does, for the topic `dlq_topic`.
+/// Builds the dead-letter record for `in`, for the topic `dlq_topic`, in the shape the Python
+/// services write and read.
 ///
 /// Payload keys: `original_topic`, `original_message` {`key`, `value`, `offset`, `partition`},
 /// `failure_reason`, [`failure_type`], `failure_timestamp`, `correlation_id`, `retry_count`,
@@ -93,7 +95,8 @@ std::string sanitize_failure_reason(std::string_view error_type, std::string_vie
 /// `timestamp` = `in.now` (fresh `message_id`); then `original_topic`, `dlq_topic`,
 /// [`failure_type`], `failure_reason`, `failure_timestamp`, [`failure_class`], and ours:
 /// `original_partition` and `original_offset` (decimal, omitted when unknown), `consumer_group`,
-/// `error_type`. Every header value is valid UTF-8, since the peer refuses a record otherwise.
+/// `error_type`. Every header value is valid UTF-8, since consumers that decode the headers (ours
+/// and the Python services) refuse a record otherwise.
 dead_letter_record build_dead_letter(const dead_letter_input& in, std::string_view environment,
                                      std::string_view dlq_topic);
 

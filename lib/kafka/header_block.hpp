@@ -48,7 +48,7 @@ private:
     std::size_t count_ = 0;
 };
 
-// The peer's header encoding (see encode_kafka_headers), into `out`.
+// The header encoding of encode_kafka_headers, into `out`.
 void encode_headers(const event_headers& h, header_block& out);
 
 } // namespace onex::event_bus::detail

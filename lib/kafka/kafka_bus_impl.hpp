@@ -66,7 +66,8 @@ struct kafka_publish_request {
     diagnostics* diag = nullptr;
     std::uint32_t attempts = 0;
     bool initiating = true;         // until the bus has it: a completion then must be posted
-    bool counts_for_breaker = true; // dead-letter writes do not (as in the peer)
+    bool counts_for_breaker = true; // dead-letter writes do not count: a failing dead-letter
+                                    // topic must not open the publish circuit
     std::optional<boost::asio::steady_timer> timer;
     std::chrono::steady_clock::time_point deadline{}; // for local-queue-full waits
     // Links of the bus's in-flight list: tracking a publish allocates nothing.

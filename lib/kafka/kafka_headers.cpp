@@ -71,7 +71,7 @@ constexpr std::array<text_field, 4> text_fields{{
     {field::schema_version, &event_headers::schema_version},
 }};
 
-// In the peer's encoding order.
+// In encoding order (see encode_kafka_headers).
 constexpr std::array<optional_text_field, 7> optional_text_fields{{
     {field::destination, &event_headers::destination},
     {field::trace_id, &event_headers::trace_id},
@@ -86,8 +86,8 @@ constexpr std::array<optional_text_field, 7> optional_text_fields{{
 class header_values {
 public:
     void set(std::string_view name, std::string_view value) noexcept {
-        // Producers (ours, the peer) write the fields in declaration order: try the one after the
-        // last match first.
+        // Producers (ours and the Python services) write the fields in declaration order: try the
+        // one after the last match first.
         for (std::size_t n = 0; n < field_names.size(); ++n) {
             const std::size_t i = (next_ + n) % field_names.size();
             if (field_names[i] == name) {
@@ -102,7 +102,7 @@ public:
         return values_[static_cast<std::size_t>(f)];
     }
 
-    // The peer tests `if value:`, so an empty value counts as missing for the parsed fields.
+    // An empty value counts as missing for the parsed fields (see decode_kafka_headers).
     std::optional<std::string_view> non_empty(field f) const noexcept {
         const auto v = get(f);
         return v && !v->empty() ? v : std::nullopt;
@@ -270,7 +270,8 @@ std::vector<kafka_header> encode_kafka_headers(const event_headers& h) {
 boost::system::result<event_headers>
 decode_kafka_headers(std::span<const kafka_header_view> headers, diagnostics* diag,
                      const logger* log) {
-    // Like the peer, every value is decoded before any is used, unknown headers included.
+    // Every value is checked before any is used, unknown headers included: one that is not
+    // valid UTF-8 fails the whole record.
     header_values values;
     for (const kafka_header_view& header : headers) {
         if (!header.value)

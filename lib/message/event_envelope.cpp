@@ -21,7 +21,8 @@ namespace json = boost::json;
                                 std::string(problem));
 }
 
-// The peer's model writes UTC as `Z` (pydantic), where Python's isoformat writes `+00:00`.
+// Envelopes write UTC as `Z`, as the Python services' envelopes do; header timestamps use the
+// `+00:00` of Python's isoformat.
 std::string envelope_time(std::chrono::system_clock::time_point tp) {
     std::string s = format_timestamp(tp);
     if (s.ends_with("+00:00"))

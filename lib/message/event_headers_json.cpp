@@ -26,7 +26,7 @@ namespace json = boost::json;
 }
 
 // Hands out the members of the object and remembers which names were asked for, so that
-// whatever is left over can be rejected as unknown (the peer's model forbids extra fields).
+// whatever is left over can be rejected as unknown (the Python services reject them too).
 class object_reader {
 public:
     explicit object_reader(const json::value& jv)
@@ -153,7 +153,8 @@ void tag_invoke(const json::value_from_tag&, json::value& jv, const event_header
     o["retry_count"] = h.retry_count;
     o["max_retries"] = h.max_retries;
     o["ttl_seconds"] = h.ttl_seconds ? json::value(*h.ttl_seconds, sp) : json::value(nullptr, sp);
-    // Ours, not the peer's: only when set, so that the peer's strict model reads the rest.
+    // Extensions of this library, written only when set: the Python services reject unknown
+    // keys, so headers without them stay readable there.
     if (h.trace_flags)
         o["trace_flags"] = static_cast<std::int64_t>(*h.trace_flags);
     if (h.tracestate)

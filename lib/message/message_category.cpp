@@ -11,8 +11,8 @@
 namespace onex::event_bus {
 namespace {
 
-// The peer's suffix map, in its iteration order: that order decides which category wins when a
-// topic holds several suffixes.
+// The suffixes in the order they are tried: that order decides which category wins when a topic
+// holds several suffixes.
 constexpr std::array<std::pair<std::string_view, message_category>, 6> suffix_map{{
     {"events", message_category::event},
     {"commands", message_category::command},

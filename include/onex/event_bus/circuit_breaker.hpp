@@ -60,9 +60,9 @@ struct circuit_check_result {
     std::optional<std::chrono::seconds> retry_after;
 };
 
-/// The circuit breaker of the Python peer's `MixinAsyncCircuitBreaker` as a sans-I/O state
-/// machine: it does no I/O, starts no timer and takes no lock; time is read from an injectable
-/// clock, or passed explicitly to each operation.
+/// The ONEX services' circuit breaker as a sans-I/O state machine: it does no I/O, starts no
+/// timer and takes no lock; time is read from an injectable clock, or passed explicitly to each
+/// operation.
 ///
 /// Rules:
 /// - Failures are consecutive: any success in closed state clears them. At `threshold` failures

@@ -46,8 +46,8 @@ struct envelope_metadata {
     friend bool operator==(const envelope_metadata&, const envelope_metadata&) = default;
 };
 
-/// The message the publishers (@ref event_publisher) write: the Python peer's core
-/// `ModelEventEnvelope`, field for field, so that both editions read each other's envelopes.
+/// The message the publishers (@ref event_publisher) write: the ONEX core event envelope, field
+/// for field, so that the C++ and Python services read each other's envelopes.
 struct event_envelope {
     boost::json::value payload;
     boost::uuids::uuid envelope_id = new_uuid();
@@ -72,18 +72,18 @@ struct event_envelope {
     friend bool operator==(const event_envelope&, const event_envelope&) = default;
 };
 
-/// Boost.JSON: the peer's key order (`payload, envelope_id, envelope_timestamp, correlation_id,
+/// Boost.JSON: keys in this order: `payload, envelope_id, envelope_timestamp, correlation_id,
 /// source_tool, target_tool, metadata, security_context, event_type, payload_type,
 /// payload_schema_version, priority, timeout_seconds, retry_count, request_id, trace_id, span_id,
-/// onex_version, envelope_version`); absent optionals are `null`; the timestamp is ISO 8601 with
-/// `Z` for UTC, as the peer's model writes it.
+/// onex_version, envelope_version`; absent optionals are `null`; the timestamp is ISO 8601 with
+/// `Z` for UTC (header timestamps write `+00:00`).
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv,
                 const event_envelope& e);
 
 /// Boost.JSON: the inverse. `payload`, `envelope_id` and `envelope_timestamp` are required;
 /// other fields take their defaults when missing; unknown keys are ignored, so that envelopes of
-/// a newer peer are read. A wrong type, bad UUID or bad timestamp throws `std::invalid_argument`
-/// naming the field.
+/// a newer version, of either edition, are read. A wrong type, bad UUID or bad timestamp throws
+/// `std::invalid_argument` naming the field.
 event_envelope tag_invoke(const boost::json::value_to_tag<event_envelope>&,
                           const boost::json::value& jv);
 

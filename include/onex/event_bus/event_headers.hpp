@@ -49,7 +49,8 @@ struct event_headers {
     std::int64_t max_retries = 3;
     std::optional<std::int64_t> ttl_seconds;
     /// W3C trace flags (bit 0: sampled) for the Kafka `traceparent` header; unset means 01.
-    /// Not a field of the peer's model: in JSON only when set. See trace_context.hpp.
+    /// An extension of this library: in JSON only when set, since the Python services reject
+    /// unknown keys. See trace_context.hpp.
     std::optional<std::uint8_t> trace_flags;
     /// W3C `tracestate`, carried verbatim next to `traceparent`. In JSON only when set.
     std::optional<std::string> tracestate;
@@ -78,13 +79,13 @@ std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string
 /// has its bad bytes replaced by U+FFFD, since JSON text must be UTF-8.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const event_headers& h);
 
-/// Boost.JSON: the inverse of the above. As in the peer's model, `timestamp`, `source` and
-/// `event_type` are required and every other field takes its default when missing (fresh UUIDs);
-/// `null` is accepted only for the optional fields. A missing required field, a wrong type, a bad
-/// UUID, timestamp or priority, an integer outside int64, or an unknown key throws
-/// `std::invalid_argument` naming the field (JSON is a strict format, unlike the forgiving Kafka
-/// header decoding). UUIDs are read as Python's `uuid.UUID()` reads them (either case, braces,
-/// `urn:uuid:`, hyphens optional); a timestamp without an offset is read as UTC.
+/// Boost.JSON: the inverse of the above. `timestamp`, `source` and `event_type` are required and
+/// every other field takes its default when missing (fresh UUIDs); `null` is accepted only for
+/// the optional fields. A missing required field, a wrong type, a bad UUID, timestamp or
+/// priority, an integer outside int64, or an unknown key throws `std::invalid_argument` naming
+/// the field (JSON is a strict format, unlike the forgiving Kafka header decoding). UUIDs are read
+/// as Python's `uuid.UUID()` reads them (either case, braces, `urn:uuid:`, hyphens optional); a
+/// timestamp without an offset is read as UTC.
 event_headers tag_invoke(const boost::json::value_to_tag<event_headers>&,
                          const boost::json::value& jv);
 

@@ -27,8 +27,8 @@ namespace onex::event_bus {
 /// code gets a @ref kafka_event_publisher, test suites an @ref inmemory_event_publisher.
 ///
 /// \par Completion instead of a `bool`
-/// The peer's `publish` returns `False` on any failure and raises only when closed. Here every
-/// outcome is the operation's `error_code`: success is `!ec` (the peer's `True`); a failure is
+/// The guide's `publish` returns `False` on any failure and raises only when closed. Here every
+/// outcome is the operation's `error_code`: success is `!ec` (the guide's `True`); a failure is
 /// the bus's error (`errc::unavailable` while its circuit is open, `errc::timeout`, ...) and is
 /// counted in `events_failed`; after @ref async_close it is `errc::unavailable` with the message
 /// "Publisher has been closed" (not counted). Pass a @ref diagnostics to learn why. With
@@ -55,6 +55,8 @@ public:
     /// `event_type`, to `options.topic` or else the topic named `event_type`.
     /// \par Handler signature
     /// `void(boost::system::error_code)`.
+    /// \par Per-operation cancellation
+    /// Not supported: the publish is the bus's, which cannot be recalled once handed over.
     template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
                   CompletionToken = boost::asio::deferred_t>
     auto async_publish(std::string_view event_type, boost::json::value payload,
@@ -85,6 +87,8 @@ public:
     /// completing with the bus's close result. Publishes in flight complete as the bus decides.
     /// \par Handler signature
     /// `void(boost::system::error_code)`.
+    /// \par Per-operation cancellation
+    /// Not supported: a close always runs to its end.
     template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
                   CompletionToken = boost::asio::deferred_t>
     auto async_close(CompletionToken&& token = {}) {

@@ -52,6 +52,12 @@ class inmemory_bus_impl;
 /// associated executor, if it has one); no completion is ever invoked from inside the initiating
 /// function. The library starts no thread.
 ///
+/// \par Operations
+/// The `async_*` operations, `subscribe` and `health_check` are those of every @ref event_bus,
+/// written once in `detail::basic_event_bus` (onex/event_bus/detail/basic_event_bus.hpp), where
+/// each is documented: completion signature, errors, lifetimes, per-operation cancellation. This
+/// class adds its constructor, accessors and typed results.
+///
 /// \par Thread safety
 /// Distinct objects: safe. \n
 /// Shared objects: safe. Every member function may be called concurrently from several threads,

@@ -39,13 +39,13 @@ enum class client_kind { producer, consumer };
 /// Lets tests feed variables without touching the process environment.
 using env_lookup = std::function<std::optional<std::string>(std::string_view name)>;
 
-/// Configuration of the Kafka event bus (the Python peer's `ModelKafkaEventBusConfig`).
+/// Configuration of the Kafka event bus (the guide's `ModelKafkaEventBusConfig`).
 ///
 /// A plain struct: set fields directly, or load them with @ref from_env / @ref from_yaml, then call
 /// @ref validate. Field names are the YAML keys. Optional strings that are empty or blank mean
 /// "not set" everywhere.
 ///
-/// Differences from the Python peer, on purpose:
+/// Differences from the Python services, on purpose:
 /// - an unparsable number or boolean in a `KAFKA_*` variable is an error instead of being ignored;
 /// - `AWS_MSK_IAM` is rejected (librdkafka has no such mechanism) and there is no `msk_region`;
 /// - the reconnect backoffs are capped at 3600000 ms, librdkafka's limit;
@@ -89,17 +89,20 @@ struct kafka_config {
     /// Env `KAFKA_CIRCUIT_BREAKER_RESET_TIMEOUT`.
     double circuit_breaker_reset_timeout = 30.0;
 
-    /// The peer's consumer poll interval in seconds, 0.01..10.0. Read and validated so that the
-    /// peer's files load, but unused: the consumers wait on librdkafka's queue event, not a timer.
+    /// Used only by the Python services: their consumer poll interval in seconds, 0.01..10.0.
+    /// Read and validated so that their files load, but unused here: the consumers wait on
+    /// librdkafka's queue event, not a timer.
     /// Env `KAFKA_CONSUMER_SLEEP_INTERVAL`.
     double consumer_sleep_interval = 0.1;
 
-    /// The peer's limit on consumers started at once, 1..1024. Read and validated, unused: a
-    /// consumer is created without blocking, one per group. No env variable.
+    /// Used only by the Python services: their limit on consumers started at once, 1..1024.
+    /// Read and validated, unused here: a consumer is created without blocking, one per group.
+    /// No env variable.
     int consumer_start_concurrency = 32;
 
-    /// The peer's retries of a failed consumer start, 0..10. Read and validated, unused: a group
-    /// whose consumer librdkafka refuses is logged at error level. No env variable.
+    /// Used only by the Python services: their retries of a failed consumer start, 0..10.
+    /// Read and validated, unused here: a group whose consumer librdkafka refuses is logged at
+    /// error level. No env variable.
     int consumer_start_max_retries = 3;
 
     /// Producer acknowledgements. Text forms: `"0"`, `"1"`, `"all"`, `"-1"` (= all).
@@ -132,7 +135,8 @@ struct kafka_config {
     int max_poll_interval_ms = 300000;
 
     /// Topic for messages whose handlers failed for good. Unset: such a message is logged at
-    /// error level and counted in `health_check()` (the peer falls back to a default topic).
+    /// error level and counted in `health_check()` (unlike the Python services, which fall back
+    /// to a default topic).
     /// Env `KAFKA_DEAD_LETTER_TOPIC`.
     std::optional<std::string> dead_letter_topic;
 
@@ -165,9 +169,10 @@ struct kafka_config {
     /// Env `KAFKA_RECONNECT_BACKOFF_MAX_MS`.
     int reconnect_backoff_max_ms = 30000;
 
-    /// The peer's discriminator for consumer group ids; characters `[a-zA-Z0-9._-]`. Read and
-    /// validated, unused: group ids are exactly what `subscribe` was given (containers that share
-    /// a group id share its partitions, as Kafka intends). Env `KAFKA_INSTANCE_ID`.
+    /// Used only by the Python services: their discriminator for consumer group ids; characters
+    /// `[a-zA-Z0-9._-]`. Read and validated, unused here: group ids are exactly what `subscribe`
+    /// was given (containers that share a group id share its partitions, as Kafka intends).
+    /// Env `KAFKA_INSTANCE_ID`.
     std::optional<std::string> instance_id;
 
     /// Static group membership id (librdkafka `group.instance.id`); characters `[a-zA-Z0-9._-]`.

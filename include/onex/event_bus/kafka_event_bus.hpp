@@ -61,6 +61,12 @@ struct kafka_publish_request;
 /// spinning) for `circuit_breaker_reset_timeout`, then resumed half-open; the next message's
 /// outcome closes or reopens it.
 ///
+/// \par Operations
+/// The `async_*` operations, `subscribe` and `health_check` are those of every @ref event_bus,
+/// written once in `detail::basic_event_bus` (onex/event_bus/detail/basic_event_bus.hpp), where
+/// each is documented: completion signature, errors, lifetimes, per-operation cancellation. This
+/// class adds its constructor, accessors and typed results.
+///
 /// \par Thread safety
 /// Distinct objects: safe. \n
 /// Shared objects: safe; every member may be called from any thread.

@@ -34,14 +34,14 @@ struct kafka_header {
     friend bool operator==(const kafka_header&, const kafka_header&) = default;
 };
 
-/// Encodes headers as the Python peer does: `content_type, correlation_id, message_id, timestamp,
+/// Encodes headers as the ONEX services do: `content_type, correlation_id, message_id, timestamp,
 /// source, event_type, schema_version, priority, retry_count, max_retries` always, in that order;
 /// then `destination, trace_id, span_id, parent_span_id, operation_name, routing_key,
 /// partition_key` when present and non-empty; then `ttl_seconds` when present (0 included); then
 /// `traceparent` and `tracestate` when `trace_id` and `span_id` are W3C-shaped (trace_context.hpp).
 std::vector<kafka_header> encode_kafka_headers(const event_headers& h);
 
-/// Decodes headers forgivingly, as the Python peer does: no headers → `source` and `event_type`
+/// Decodes headers forgivingly, as the ONEX services do: no headers → `source` and `event_type`
 /// "unknown", timestamp now; bad or empty UUID → a fresh one; unknown priority → normal; bad
 /// `retry_count` / `max_retries` / `ttl_seconds` → 0 / 3 / none; missing text fields → their
 /// defaults ("unknown" for source and event_type); unknown names ignored; NULL values skipped; a
@@ -49,11 +49,11 @@ std::vector<kafka_header> encode_kafka_headers(const event_headers& h);
 /// Each repaired value is logged at warning level through `log` (if given),
 /// naming the header and quoting the bad value (at most 64 bytes of it).
 ///
-/// As in the peer, an empty `correlation_id`, `message_id`, `timestamp`, `priority`,
-/// `retry_count`, `max_retries` or `ttl_seconds` counts as missing (silently defaulted), while an
-/// empty text field stays empty. UUIDs are read as Python's `uuid.UUID()` reads them (either case,
-/// braces, `urn:uuid:`, hyphens optional); integers as Python's `int()` (surrounding blanks and a
-/// leading '+' allowed), within int64. Never throws except `std::bad_alloc`.
+/// An empty `correlation_id`, `message_id`, `timestamp`, `priority`, `retry_count`, `max_retries`
+/// or `ttl_seconds` counts as missing (silently defaulted), while an empty text field stays empty.
+/// UUIDs are read as Python's `uuid.UUID()` reads them (either case, braces, `urn:uuid:`, hyphens
+/// optional); integers as Python's `int()` (surrounding blanks and a leading '+' allowed), within
+/// int64. Never throws except `std::bad_alloc`.
 ///
 /// Fails with `errc::deserialization` — filling `diag->message` with what was wrong — only when
 /// a value (of any header, unknown ones included) is not valid UTF-8 or the timestamp is malformed.

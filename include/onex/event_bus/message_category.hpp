@@ -19,10 +19,10 @@ std::string_view to_string(message_category c) noexcept;
 /// "events", "commands" or "intents".
 std::string_view topic_suffix(message_category c) noexcept;
 
-/// The category a topic name carries, by the peer's `from_topic` rules: the topic is lowercased and
-/// split on '.'; fewer than two segments gives none; otherwise the first of `events, commands,
-/// intents, evt, cmd, intent` (in that order) that is an exact segment wins. So
-/// `"a.commands.events"` is an event, `"user.event"` has none, `"USER.EVENTS"` is an event.
+/// The category a topic name carries: the topic is lowercased and split on '.'; fewer than two
+/// segments gives none; otherwise the first of `events, commands, intents, evt, cmd, intent` (in
+/// that order) that is an exact segment wins. So `"a.commands.events"` is an event, `"user.event"`
+/// has none, `"USER.EVENTS"` is an event.
 std::optional<message_category> category_from_topic(std::string_view topic);
 
 /// The category for a suffix (`events`, `evt`, `commands`, ..., case-insensitive), or none.

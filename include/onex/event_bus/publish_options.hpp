@@ -12,7 +12,8 @@
 
 namespace onex::event_bus {
 
-/// The optional arguments of @ref event_publisher::async_publish (the peer's keyword arguments).
+/// The optional arguments of @ref event_publisher::async_publish (the guide's keyword
+/// arguments of `publish`).
 struct publish_options {
     /// Correlation id as text, read as a UUID (either case, braces, `urn:uuid:`, hyphens
     /// optional). Unset: a fresh one. Not a UUID: a fresh one, and a warning naming the value.

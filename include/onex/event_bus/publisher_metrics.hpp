@@ -27,8 +27,9 @@ struct publisher_metrics {
     double total_publish_time_ms = 0.0;
     /// `total_publish_time_ms / events_published` (0 before the first).
     double avg_publish_time_ms = 0.0;
-    /// The underlying bus's consecutive publish failures (the peer's meaning, kept for
-    /// dashboards built on it); 0 for the in-memory bus, which has no publish circuit.
+    /// The underlying bus's consecutive publish failures, despite the name: the Python services
+    /// report that here, and dashboards are built on it. 0 for the in-memory bus, which has no
+    /// publish circuit.
     std::uint64_t circuit_breaker_opens = 0;
     /// Always 0: the bus retries internally and does not report its retries per publish.
     std::uint64_t retries_attempted = 0;

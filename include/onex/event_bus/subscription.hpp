@@ -50,6 +50,9 @@ public:
     /// \par Executor
     /// The completion runs on the handler's associated executor, by default the bus's; it is never
     /// invoked from inside this function.
+    /// \par Per-operation cancellation
+    /// Not supported: the subscription is removed at once; only the wait for a running handler
+    /// remains, and it ends when that handler returns.
     template <BOOST_ASIO_COMPLETION_TOKEN_FOR(void(boost::system::error_code))
                   CompletionToken = boost::asio::deferred_t>
     auto async_unsubscribe(CompletionToken&& token = {}) {

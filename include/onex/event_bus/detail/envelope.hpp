@@ -16,7 +16,7 @@
 namespace onex::event_bus::detail {
 
 // Serializes an envelope to JSON text. A conversion that throws is reported through `error`
-// (the text the peer gives) instead of escaping, so that the publish completes with an error.
+// (the text ONEX services give) instead of escaping, so that the publish completes with an error.
 template <class Envelope>
 std::string serialize_envelope(const Envelope& envelope, std::string& error) {
     try {
