@@ -48,8 +48,8 @@ boost::json::object payload(const eb::event_message& m) {
 }
 
 std::uint32_t failures_of_the_service(const eb::inmemory_event_bus& bus) {
-    const auto* circuit =
-        bus.subscriber_circuits().find(order_service::commands_topic, order_service::group_id);
+    const auto circuits = bus.subscriber_circuits();
+    const auto* circuit = circuits.find(order_service::commands_topic, order_service::group_id);
     return circuit ? circuit->failures : 0;
 }
 

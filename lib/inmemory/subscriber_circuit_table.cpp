@@ -14,7 +14,7 @@
 namespace onex::event_bus {
 
 const subscriber_circuit_table::entry*
-subscriber_circuit_table::find(std::string_view topic, std::string_view group_id) const noexcept {
+subscriber_circuit_table::find(std::string_view topic, std::string_view group_id) const& noexcept {
     const auto it = std::find_if(entries.begin(), entries.end(), [&](const entry& e) {
         return e.topic == topic && e.group_id == group_id;
     });

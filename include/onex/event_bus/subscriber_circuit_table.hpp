@@ -33,8 +33,10 @@ struct subscriber_circuit_table {
 
     std::vector<entry> entries;
 
-    /// The entry of (topic, group_id), or null when that pair has no failures.
-    const entry* find(std::string_view topic, std::string_view group_id) const noexcept;
+    /// The entry of (topic, group_id), or null when that pair has no failures. Not on a
+    /// temporary table, whose entries would be gone by the time the pointer is read.
+    const entry* find(std::string_view topic, std::string_view group_id) const& noexcept;
+    const entry* find(std::string_view topic, std::string_view group_id) const&& = delete;
 
     /// How many entries are open.
     std::size_t open_count() const noexcept;
