@@ -123,7 +123,7 @@ bool is_python_whitespace(char c) noexcept {
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1C' && c <= '\x1F');
 }
 
-std::string_view trim(std::string_view s) noexcept {
+std::string_view python_strip(std::string_view s) noexcept {
     while (!s.empty() && is_python_whitespace(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && is_python_whitespace(s.back()))
@@ -161,7 +161,7 @@ bool is_onex_topic(std::string_view topic) noexcept {
 topic_enforcement parse_topic_enforcement(std::optional<std::string_view> value) noexcept {
     if (!value)
         return topic_enforcement::warn;
-    const std::string_view mode = trim(*value);
+    const std::string_view mode = python_strip(*value);
     if (iequals_ascii(mode, "reject"))
         return topic_enforcement::reject;
     if (iequals_ascii(mode, "off"))

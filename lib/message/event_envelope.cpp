@@ -16,7 +16,7 @@ namespace {
 
 namespace json = boost::json;
 
-[[noreturn]] void reject(std::string_view name, std::string_view problem) {
+[[noreturn]] void reject_envelope_field(std::string_view name, std::string_view problem) {
     throw std::invalid_argument("event_envelope field '" + std::string(name) + "' " +
                                 std::string(problem));
 }
@@ -52,7 +52,7 @@ std::optional<std::string> read_text(const json::object& o, std::string_view nam
     if (v == nullptr)
         return std::nullopt;
     if (!v->is_string())
-        reject(name, "must be a string or null");
+        reject_envelope_field(name, "must be a string or null");
     return std::string(v->get_string());
 }
 
@@ -64,12 +64,12 @@ std::int64_t read_int(const json::object& o, std::string_view name, std::int64_t
         return *i;
     if (const auto* u = v->if_uint64(); u != nullptr && *u <= INT64_MAX)
         return static_cast<std::int64_t>(*u);
-    reject(name, "must be an integer");
+    reject_envelope_field(name, "must be an integer");
 }
 
 const json::object& read_object(const json::value& v, std::string_view name) {
     if (!v.is_object())
-        reject(name, "must be an object");
+        reject_envelope_field(name, "must be an object");
     return v.get_object();
 }
 
@@ -81,10 +81,10 @@ json::object read_object_member(const json::object& o, std::string_view name) {
 boost::uuids::uuid read_uuid(const json::object& o, std::string_view name) {
     const auto text = read_text(o, name);
     if (!text)
-        reject(name, "is missing");
+        reject_envelope_field(name, "is missing");
     if (const auto u = detail::parse_uuid(*text))
         return *u;
-    reject(name, "is not a UUID: '" + *text + "'");
+    reject_envelope_field(name, "is not a UUID: '" + *text + "'");
 }
 
 semantic_version read_version(const json::object& o, std::string_view name,
@@ -135,15 +135,15 @@ event_envelope tag_invoke(const json::value_to_tag<event_envelope>&, const json:
     event_envelope e;
     const json::value* payload = o.if_contains("payload");
     if (payload == nullptr)
-        reject("payload", "is missing");
+        reject_envelope_field("payload", "is missing");
     e.payload = *payload;
     e.envelope_id = read_uuid(o, "envelope_id");
     const auto when = read_text(o, "envelope_timestamp");
     if (!when)
-        reject("envelope_timestamp", "is missing");
+        reject_envelope_field("envelope_timestamp", "is missing");
     const auto tp = parse_timestamp(*when);
     if (!tp)
-        reject("envelope_timestamp", "is not an ISO-8601 time: '" + *when + "'");
+        reject_envelope_field("envelope_timestamp", "is not an ISO-8601 time: '" + *when + "'");
     e.envelope_timestamp = *tp;
     if (member(o, "correlation_id") != nullptr)
         e.correlation_id = read_uuid(o, "correlation_id");

@@ -20,7 +20,7 @@ namespace {
 
 namespace json = boost::json;
 
-[[noreturn]] void reject(std::string_view name, std::string_view problem) {
+[[noreturn]] void reject_header_field(std::string_view name, std::string_view problem) {
     throw std::invalid_argument("event_headers field '" + std::string(name) + "' " +
                                 std::string(problem));
 }
@@ -47,14 +47,15 @@ public:
     template <class T, class Convert>
     void read_required(std::string_view name, T& target, Convert convert) {
         if (!object_->contains(name))
-            reject(name, "is missing");
+            reject_header_field(name, "is missing");
         read(name, target, convert);
     }
 
     void reject_unknown() const {
         for (const auto& member : *object_) {
             if (std::find(known_.begin(), known_.end(), member.key()) == known_.end())
-                reject(detail::utf8_decode_replace(member.key()), "is not a known field");
+                reject_header_field(detail::utf8_decode_replace(member.key()),
+                                    "is not a known field");
         }
     }
 
@@ -66,7 +67,7 @@ private:
 const json::string& as_json_string(const json::value& v, std::string_view name) {
     if (const json::string* s = v.if_string())
         return *s;
-    reject(name, "must be a string");
+    reject_header_field(name, "must be a string");
 }
 
 std::string as_string(const json::value& v, std::string_view name) {
@@ -85,7 +86,7 @@ std::int64_t as_int(const json::value& v, std::string_view name) {
     if (const std::uint64_t* u = v.if_uint64();
         u && *u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         return static_cast<std::int64_t>(*u);
-    reject(name, "must be an integer that fits in 64 bits");
+    reject_header_field(name, "must be an integer that fits in 64 bits");
 }
 
 std::optional<std::int64_t> as_optional_int(const json::value& v, std::string_view name) {
@@ -97,19 +98,19 @@ std::optional<std::int64_t> as_optional_int(const json::value& v, std::string_vi
 boost::uuids::uuid as_uuid(const json::value& v, std::string_view name) {
     if (const auto u = detail::parse_uuid(as_json_string(v, name)))
         return *u;
-    reject(name, "must be a UUID");
+    reject_header_field(name, "must be a UUID");
 }
 
 std::chrono::system_clock::time_point as_timestamp(const json::value& v, std::string_view name) {
     if (const auto t = parse_timestamp(as_json_string(v, name)))
         return *t;
-    reject(name, "must be an ISO-8601 time");
+    reject_header_field(name, "must be an ISO-8601 time");
 }
 
 priority as_priority(const json::value& v, std::string_view name) {
     if (const auto p = priority_from_string(as_json_string(v, name)))
         return *p;
-    reject(name, "must be one of low, normal, high, critical");
+    reject_header_field(name, "must be one of low, normal, high, critical");
 }
 
 std::optional<std::uint8_t> as_optional_flags(const json::value& v, std::string_view name) {
@@ -117,7 +118,7 @@ std::optional<std::uint8_t> as_optional_flags(const json::value& v, std::string_
         return std::nullopt;
     const std::int64_t n = as_int(v, name);
     if (n < 0 || n > 255)
-        reject(name, "must be between 0 and 255");
+        reject_header_field(name, "must be between 0 and 255");
     return static_cast<std::uint8_t>(n);
 }
 
