@@ -34,8 +34,6 @@
 
 namespace onex::event_bus::detail {
 
-using subscription_list = std::vector<std::shared_ptr<subscription_state>>;
-
 /// Everything behind an `inmemory_event_bus`: the registry of subscriptions, the per-topic
 /// offsets, the history and the per-subscriber failure counts, under one short lock that no
 /// handler ever runs inside.

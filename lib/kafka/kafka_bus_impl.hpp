@@ -44,7 +44,6 @@ namespace onex::event_bus::detail {
 class group_consumer;
 class kafka_bus_impl;
 
-using subscription_list = std::vector<std::shared_ptr<subscription_state>>;
 using topic_subscriptions =
     std::map<std::string, std::shared_ptr<const subscription_list>, std::less<>>;
 

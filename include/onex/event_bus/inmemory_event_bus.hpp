@@ -154,7 +154,7 @@ private:
     // One allocation per publish: the operation holds the caller's handler itself.
     template <class Handler>
     static void initiate_publish(Handler&& handler, std::shared_ptr<detail::inmemory_bus_impl> impl,
-                                 prepared p, diagnostics* diag) {
+                                 prepared&& p, diagnostics* diag) {
         using op = detail::inmemory_publish_op_impl<std::decay_t<Handler>>;
         publish_erased(std::move(impl), std::move(p), diag,
                        op::create(std::forward<Handler>(handler)));

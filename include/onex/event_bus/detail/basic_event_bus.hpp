@@ -283,10 +283,13 @@ public:
     }
 
 protected:
+    // A base of the buses only, never destroyed through a pointer to it.
     basic_event_bus() = default;
     ~basic_event_bus() = default;
     basic_event_bus(const basic_event_bus&) = default;
     basic_event_bus& operator=(const basic_event_bus&) = default;
+    basic_event_bus(basic_event_bus&&) noexcept = default;
+    basic_event_bus& operator=(basic_event_bus&&) noexcept = default;
 
 private:
     Bus& self() noexcept { return static_cast<Bus&>(*this); }

@@ -5,6 +5,7 @@
 #ifndef ONEX_EVENT_BUS_DETAIL_INMEMORY_PUBLISH_OP_HPP
 #define ONEX_EVENT_BUS_DETAIL_INMEMORY_PUBLISH_OP_HPP
 
+#include <onex/event_bus/detail/subscription_state.hpp>
 #include <onex/event_bus/event_message.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -26,7 +27,6 @@
 namespace onex::event_bus::detail {
 
 class inmemory_bus_impl;
-struct subscription_state;
 
 // One in-memory publish from admission to completion: the state the bus walks the subscriptions
 // with and, in the derived template, the caller's handler. One allocation per publish, made with
@@ -43,7 +43,7 @@ public:
     virtual void destroy() noexcept = 0;
 
     std::shared_ptr<inmemory_bus_impl> impl;
-    std::shared_ptr<const std::vector<std::shared_ptr<subscription_state>>> subs;
+    std::shared_ptr<const subscription_list> subs;
     std::optional<event_message> message;
     std::size_t next = 0;
 

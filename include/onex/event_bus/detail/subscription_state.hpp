@@ -83,6 +83,10 @@ struct subscription_state {
     void wait_idle(waiter w);
 };
 
+/// The subscriptions of one topic, in subscription order: published as a whole (copy-on-write),
+/// so that a dispatch in progress keeps the snapshot it started with.
+using subscription_list = std::vector<std::shared_ptr<subscription_state>>;
+
 } // namespace onex::event_bus::detail
 
 #endif // ONEX_EVENT_BUS_DETAIL_SUBSCRIPTION_STATE_HPP
