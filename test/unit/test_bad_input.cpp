@@ -9,6 +9,7 @@
 
 #include "bus_test.hpp"
 #include "captured_log.hpp"
+#include "config_test.hpp"
 #include "scoped_env.hpp"
 
 #include <onex/event_bus/error.hpp>
@@ -44,32 +45,15 @@
 using namespace bus_test;
 using onex::event_bus::test::captured_log;
 namespace bdata = boost::unit_test::data;
+using config_test::fake_env;
+using config_test::rejected;
+using config_test::variables;
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace bad_input_test {
 
 // ---- helpers ------------------------------------------------------------------------------------
-
-using variables = std::map<std::string, std::string, std::less<>>;
-
-env_lookup fake_env(variables vars = {}) {
-    return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-        auto it = vars.find(name);
-        return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-    };
-}
-
-// Matches a protocol_configuration_error by its parameter and its whole message.
-auto rejected(std::string parameter, std::string message) {
-    return [parameter, message](const protocol_configuration_error& e) {
-        BOOST_TEST_INFO("message: " << e.diag().message);
-        BOOST_TEST(e.parameter() == parameter);
-        BOOST_TEST(e.diag().message == message);
-        BOOST_TEST((e.code() == errc::configuration));
-        return e.parameter() == parameter && e.diag().message == message;
-    };
-}
 
 using onex::event_bus::test::scoped_env;
 

@@ -13,7 +13,8 @@
 using namespace onex::event_bus;
 using onex::event_bus::testing::bus_fixture;
 
-namespace {
+// Named: the suite's test cases derive from its fixture (-Wsubobject-linkage).
+namespace inmemory_circuit_test {
 
 struct circuit_fixture : bus_fixture {
     circuit_fixture()
@@ -44,7 +45,9 @@ struct circuit_fixture : bus_fixture {
     }
 };
 
-} // namespace
+} // namespace inmemory_circuit_test
+
+using inmemory_circuit_test::circuit_fixture;
 
 BOOST_FIXTURE_TEST_SUITE(test_inmemory_circuit, circuit_fixture)
 

@@ -2,6 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
+#include "config_test.hpp"
 #include "test_paths.hpp"
 
 #include <onex/event_bus/kafka_config.hpp>
@@ -21,9 +22,6 @@ namespace bdata = boost::unit_test::data;
 using onex::event_bus::acks_policy;
 using onex::event_bus::kafka_config;
 using onex::event_bus::protocol_configuration_error;
-
-BOOST_TEST_DONT_PRINT_LOG_VALUE(onex::event_bus::acks_policy)
-BOOST_TEST_DONT_PRINT_LOG_VALUE(onex::event_bus::kafka_config)
 
 namespace {
 

@@ -2,6 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
+#include "config_test.hpp"
 #include "test_paths.hpp"
 
 #include <onex/event_bus/kafka_config.hpp>
@@ -22,6 +23,9 @@
 #include <vector>
 
 namespace bdata = boost::unit_test::data;
+using config_test::fake_env;
+using config_test::rejected;
+using config_test::variables;
 namespace fs = std::filesystem;
 using onex::event_bus::acks_policy;
 using onex::event_bus::client_kind;
@@ -29,32 +33,10 @@ using onex::event_bus::env_lookup;
 using onex::event_bus::kafka_config;
 using onex::event_bus::protocol_configuration_error;
 
-BOOST_TEST_DONT_PRINT_LOG_VALUE(onex::event_bus::acks_policy)
-
 namespace {
-
-using variables = std::map<std::string, std::string, std::less<>>;
-
-env_lookup fake_env(variables vars = {}) {
-    return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-        auto it = vars.find(name);
-        if (it == vars.end())
-            return std::nullopt;
-        return it->second;
-    };
-}
 
 kafka_config load(std::string_view text, variables vars = {}) {
     return kafka_config::from_yaml_string(text, "t.yaml", fake_env(std::move(vars)));
-}
-
-auto rejected(std::string parameter, std::string message) {
-    return [parameter, message](const protocol_configuration_error& e) {
-        BOOST_TEST_INFO("message: " << e.diag().message);
-        BOOST_TEST(e.parameter() == parameter);
-        BOOST_TEST(e.diag().message == message);
-        return e.parameter() == parameter && e.diag().message == message;
-    };
 }
 
 // A file in the temporary directory, removed at the end of the scope.
