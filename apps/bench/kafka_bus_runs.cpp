@@ -32,13 +32,14 @@ asio::awaitable<void> wait_for(asio::steady_timer& done, const std::uint64_t& co
         done.expires_after(1s);
         co_await done.async_wait(asio::as_tuple(asio::use_awaitable));
         const auto now = std::chrono::steady_clock::now();
+        const auto allowed = count == 0 ? join_timeout(timeout) : timeout;
         if (count != last) {
             last = count;
             last_change = now;
-        } else if (count < target && now - last_change > timeout) {
+        } else if (count < target && now - last_change > allowed) {
             throw std::runtime_error("kafka: " + what + " stalled at " + std::to_string(count) +
                                      " of " + std::to_string(target) + " for " +
-                                     std::to_string(timeout.count()) + " s");
+                                     std::to_string(allowed.count()) + " s");
         }
     }
 }
@@ -197,7 +198,13 @@ side_result bus_roundtrip(const settings& s, const broker& b, const std::string&
             asio::steady_timer timer(ioc);
             // Warm-up: until the subscriber has its partitions, a measured message would wait
             // for the group join.
+            const auto join_deadline =
+                std::chrono::steady_clock::now() + join_timeout(timeout_of(s));
             while (!ready.load()) {
+                if (std::chrono::steady_clock::now() > join_deadline)
+                    throw std::runtime_error("kafka: nothing received on " + topic + " within " +
+                                             std::to_string(join_timeout(timeout_of(s)).count()) +
+                                             " s of subscribing (the group join did not finish)");
                 bus.async_publish(topic, source.key(0), source.payload(now_ns(), false),
                                   [](boost::system::error_code) {});
                 timer.expires_after(100ms);

@@ -5,6 +5,7 @@
 #include "pacer.hpp"
 #include "process_stats.hpp"
 #include "raw_kafka.hpp"
+#include "settings.hpp"
 
 #include <librdkafka/rdkafka.h>
 
@@ -194,6 +195,7 @@ struct consumer {
         constexpr std::size_t batch = 64;
         std::array<rd_kafka_message_t*, batch> messages{};
         auto last = std::chrono::steady_clock::now();
+        bool joined = false;
         for (;;) {
             // A batch call with a timeout waits for a full batch: wait for one message, then
             // take what else is there without waiting (what the bus does on its eventfd).
@@ -214,11 +216,18 @@ struct consumer {
             if (!more)
                 return;
             const auto now = std::chrono::steady_clock::now();
-            if (n > 0)
+            if (n > 0) {
                 last = now;
-            else if (now - last > timeout)
+                joined = true;
+            } else if (!joined && now - last > join_timeout(timeout)) {
+                throw std::runtime_error("raw librdkafka: nothing received on " + topic +
+                                         " within " +
+                                         std::to_string(join_timeout(timeout).count()) +
+                                         " s of subscribing (the group join did not finish)");
+            } else if (joined && now - last > timeout) {
                 throw std::runtime_error("raw librdkafka: no message on " + topic + " for " +
                                          std::to_string(timeout.count()) + " s");
+            }
         }
     }
 };

@@ -11,6 +11,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -56,6 +57,13 @@ struct settings {
     /// Everything above, for the JSON report.
     boost::json::object to_json() const;
 };
+
+/// How long a consumer may wait for its first message: its group join comes first, and on a
+/// loaded machine (the mock cluster's broker threads share the cores) a join can take longer
+/// than the `stall` allowed between two messages. The same for the bus and the raw baseline.
+inline std::chrono::seconds join_timeout(std::chrono::seconds stall) {
+    return 6 * stall;
+}
 
 /// Thrown for a bad option or value; the message is one line naming it.
 using usage_error = apps::usage_error;

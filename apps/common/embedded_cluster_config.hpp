@@ -21,8 +21,12 @@ namespace onex::apps {
 ///   session: a first join takes about 3 s instead of the default 45 s session.
 /// - The mock holds an empty fetch for `fetch.wait.max.ms`, which would otherwise add 500 ms to
 ///   a delivery; `linger.ms` 1 sends at once.
-/// - Topics created while a client runs are learnt within a second (the metadata refresh), and
-///   a broker that comes back is reconnected to within 100 ms.
+/// - Topics created while a client runs are learnt within about a second (the metadata refresh),
+///   and a broker that comes back is reconnected to within 100 ms. The refresh is not a whole
+///   second: the mock answers a JoinGroup exactly 3 or 5 s after it came, and a refresh answered
+///   in that instant makes librdkafka 2.0.2 rejoin ("subscription updated from metadata
+///   change"); at 1000 ms the two stayed in phase and a consumer rejoined every 5 s for 30 s
+///   and more before it got its partitions.
 inline event_bus::kafka_config embedded_cluster_config(const std::string& bootstrap_servers) {
     event_bus::kafka_config c;
     c.bootstrap_servers = bootstrap_servers;
@@ -35,7 +39,7 @@ inline event_bus::kafka_config embedded_cluster_config(const std::string& bootst
     c.reconnect_backoff_max_ms = 100;
     c.librdkafka["fetch.wait.max.ms"] = "10";
     c.librdkafka["linger.ms"] = "1";
-    c.librdkafka["topic.metadata.refresh.interval.ms"] = "1000";
+    c.librdkafka["topic.metadata.refresh.interval.ms"] = "1170";
     return c;
 }
 
