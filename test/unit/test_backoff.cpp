@@ -16,7 +16,7 @@
 using namespace onex::event_bus::detail;
 using namespace std::chrono_literals;
 
-namespace {
+namespace test_backoff {
 
 struct delay_case {
     double base_seconds;
@@ -75,7 +75,7 @@ const delay_case delay_cases[] = {
     {1.0, std::numeric_limits<int>::min(), 1.0, 0ns},
 };
 
-} // namespace
+} // namespace test_backoff
 
 BOOST_AUTO_TEST_SUITE(test_backoff)
 

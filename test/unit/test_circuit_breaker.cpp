@@ -23,7 +23,7 @@ using namespace std::chrono_literals;
 namespace data = boost::unit_test::data;
 using time_point = circuit_breaker::time_point;
 
-namespace {
+namespace test_circuit_breaker {
 
 const time_point t0 = time_point{} + 1000h;
 
@@ -107,7 +107,7 @@ std::set<std::string> base_keys_and(const std::string& extra) {
     return k;
 }
 
-} // namespace
+} // namespace test_circuit_breaker
 
 BOOST_AUTO_TEST_SUITE(test_circuit_breaker)
 

@@ -34,7 +34,7 @@ namespace chr = std::chrono;
 namespace data = boost::unit_test::data;
 namespace json = boost::json;
 
-namespace {
+namespace test_dead_letter {
 
 const chr::system_clock::time_point when = chr::sys_days{2025y / 1 / 15} + 12h + 123456us;
 constexpr std::string_view when_text = "2025-01-15T12:00:00.123456+00:00";
@@ -241,7 +241,7 @@ std::string mixed(std::string s) {
     return s;
 }
 
-} // namespace
+} // namespace test_dead_letter
 
 BOOST_AUTO_TEST_SUITE(test_dead_letter)
 

@@ -23,7 +23,7 @@ using namespace onex::event_bus;
 using namespace std::chrono_literals;
 namespace chr = std::chrono;
 
-namespace {
+namespace test_event_headers {
 
 // 2025-01-15T12:00:00 UTC.
 const chr::system_clock::time_point noon = chr::sys_days{2025y / 1 / 15} + 12h;
@@ -155,7 +155,7 @@ bool is_random_v4(const boost::uuids::uuid& u) {
            u.variant() == boost::uuids::uuid::variant_rfc_4122;
 }
 
-} // namespace
+} // namespace test_event_headers
 
 BOOST_AUTO_TEST_SUITE(test_event_headers)
 

@@ -23,7 +23,7 @@ using namespace std::chrono_literals;
 namespace chr = std::chrono;
 namespace json = boost::json;
 
-namespace {
+namespace test_event_headers_json {
 
 const chr::system_clock::time_point noon = chr::sys_days{2025y / 1 / 15} + 12h;
 
@@ -116,7 +116,7 @@ const std::string_view optional_fields[] = {
     "trace_id",     "span_id",        "parent_span_id", "operation_name", "priority",
     "routing_key",  "partition_key",  "retry_count",    "max_retries",    "ttl_seconds"};
 
-} // namespace
+} // namespace test_event_headers_json
 
 BOOST_AUTO_TEST_SUITE(test_event_headers_json)
 

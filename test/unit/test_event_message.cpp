@@ -15,7 +15,7 @@
 using namespace onex::event_bus;
 namespace json = boost::json;
 
-namespace {
+namespace test_event_message {
 
 event_headers some_headers() {
     event_headers h;
@@ -37,7 +37,7 @@ struct counting_body final : detail::message_body {
     void ack() const noexcept override { ++acks; }
 };
 
-} // namespace
+} // namespace test_event_message
 
 BOOST_AUTO_TEST_SUITE(test_event_message)
 

@@ -31,7 +31,7 @@
 using namespace bus_test;
 namespace json = boost::json;
 
-namespace {
+namespace test_event_publisher {
 
 // An in-memory bus and a publisher over it, recording what subscribers of `topic` receive and
 // what the publisher logs.
@@ -73,7 +73,7 @@ std::vector<std::string> keys_of(const json::object& o) {
     return keys;
 }
 
-} // namespace
+} // namespace test_event_publisher
 
 BOOST_AUTO_TEST_SUITE(test_event_publisher)
 

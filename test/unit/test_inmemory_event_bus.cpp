@@ -27,7 +27,7 @@ namespace asio = boost::asio;
 using namespace onex::event_bus;
 using onex::event_bus::testing::bus_fixture;
 
-namespace {
+namespace test_inmemory_event_bus {
 
 struct order_created {
     std::string order_id;
@@ -67,7 +67,7 @@ inmemory_options options(std::string env = "dev", std::string group = "svc") {
     return o;
 }
 
-} // namespace
+} // namespace test_inmemory_event_bus
 
 BOOST_AUTO_TEST_SUITE(test_inmemory_event_bus)
 

@@ -34,7 +34,7 @@ using onex::event_bus::protocol_configuration_error;
 #ifdef ONEX_EVENT_BUS_TEST_WITH_LIBRDKAFKA
 #endif
 
-namespace {
+namespace test_kafka_config {
 
 using property_list = std::vector<std::pair<std::string, std::string>>;
 
@@ -299,7 +299,7 @@ kafka_config full_config() {
     });
 }
 
-} // namespace
+} // namespace test_kafka_config
 
 BOOST_AUTO_TEST_SUITE(test_kafka_config)
 

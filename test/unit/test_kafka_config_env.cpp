@@ -28,7 +28,7 @@ using onex::event_bus::env_lookup;
 using onex::event_bus::kafka_config;
 using onex::event_bus::protocol_configuration_error;
 
-namespace {
+namespace test_kafka_config_env {
 
 kafka_config applied(const variables& vars) {
     kafka_config config;
@@ -154,7 +154,7 @@ const std::vector<bool_case> bool_cases = {
 
 using onex::event_bus::test::scoped_env;
 
-} // namespace
+} // namespace test_kafka_config_env
 
 BOOST_AUTO_TEST_SUITE(test_kafka_config_env)
 

@@ -23,7 +23,7 @@ using onex::event_bus::acks_policy;
 using onex::event_bus::kafka_config;
 using onex::event_bus::protocol_configuration_error;
 
-namespace {
+namespace test_kafka_config_report {
 
 struct expected_problem {
     std::string parameter;
@@ -141,7 +141,7 @@ const std::vector<servers_case> servers_cases = {
     {"", ""},
 };
 
-} // namespace
+} // namespace test_kafka_config_report
 
 BOOST_AUTO_TEST_SUITE(test_kafka_config_report)
 

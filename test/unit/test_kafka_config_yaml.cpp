@@ -33,7 +33,7 @@ using onex::event_bus::env_lookup;
 using onex::event_bus::kafka_config;
 using onex::event_bus::protocol_configuration_error;
 
-namespace {
+namespace test_kafka_config_yaml {
 
 kafka_config load(std::string_view text, variables vars = {}) {
     return kafka_config::from_yaml_string(text, "t.yaml", fake_env(std::move(vars)));
@@ -190,7 +190,7 @@ const std::vector<syntax_case> syntax_cases = {
      "Failed to parse YAML from t.yaml: end of map not found at line 2, column 1"},
 };
 
-} // namespace
+} // namespace test_kafka_config_yaml
 
 BOOST_AUTO_TEST_SUITE(test_kafka_config_yaml)
 

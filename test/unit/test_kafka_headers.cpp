@@ -21,7 +21,7 @@ using namespace onex::event_bus;
 using namespace std::chrono_literals;
 namespace chr = std::chrono;
 
-namespace {
+namespace test_kafka_headers {
 
 const chr::system_clock::time_point noon = chr::sys_days{2025y / 1 / 15} + 12h;
 const std::string some_uuid = "123e4567-e89b-42d3-a456-426614174000";
@@ -165,7 +165,7 @@ std::optional<std::int64_t> field_default(std::string_view field) {
     return field_value(defaults, field);
 }
 
-} // namespace
+} // namespace test_kafka_headers
 
 BOOST_AUTO_TEST_SUITE(test_kafka_headers)
 

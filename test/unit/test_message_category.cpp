@@ -13,7 +13,7 @@
 
 using namespace onex::event_bus;
 
-namespace {
+namespace test_message_category {
 
 constexpr auto none = std::optional<message_category>();
 constexpr auto event = std::optional(message_category::event);
@@ -71,7 +71,7 @@ const category_case suffix_cases[] = {
     {"events.", none}, {"a.events", none},
 };
 
-} // namespace
+} // namespace test_message_category
 
 BOOST_AUTO_TEST_SUITE(test_message_category)
 

@@ -14,13 +14,13 @@
 
 using onex::soak::ledger;
 
-namespace {
+namespace test_soak_ledger {
 
 bool never(std::uint64_t) {
     return false;
 }
 
-} // namespace
+} // namespace test_soak_ledger
 
 BOOST_AUTO_TEST_SUITE(test_soak_ledger)
 

@@ -26,7 +26,7 @@ namespace asio = boost::asio;
 using namespace onex::event_bus;
 using namespace std::chrono_literals;
 
-namespace {
+namespace test_strand_circuit_breaker {
 
 // Bounds every run: a run that needs the guard has failed (a timer was left pending).
 constexpr auto guard = std::chrono::seconds(20);
@@ -68,7 +68,7 @@ struct check_outcome {
     bool done = false;
 };
 
-} // namespace
+} // namespace test_strand_circuit_breaker
 
 BOOST_AUTO_TEST_SUITE(test_strand_circuit_breaker)
 

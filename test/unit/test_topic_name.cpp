@@ -18,7 +18,7 @@
 
 using namespace onex::event_bus::detail;
 
-namespace {
+namespace test_topic_name {
 
 // The peer's messages, spelled out independently of the implementation.
 std::string too_long(std::string_view shown) {
@@ -269,7 +269,7 @@ const mode_case mode_cases[] = {
     {std::string_view("reject\0", 7), topic_enforcement::warn},
 };
 
-} // namespace
+} // namespace test_topic_name
 
 BOOST_AUTO_TEST_SUITE(test_topic_name)
 

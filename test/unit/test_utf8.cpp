@@ -14,7 +14,7 @@
 
 using namespace onex::event_bus::detail;
 
-namespace {
+namespace test_utf8 {
 
 struct utf8_case {
     std::string_view name;
@@ -118,7 +118,7 @@ const utf8_case utf8_cases[] = {
      false},
 };
 
-} // namespace
+} // namespace test_utf8
 
 BOOST_AUTO_TEST_SUITE(test_utf8)
 
