@@ -54,11 +54,15 @@ void kafka_bus_impl::post_continue_close() {
     });
 }
 
-void kafka_bus_impl::consumer_closed(const std::string& group) {
-    consumers_.erase(group);
+void kafka_bus_impl::consumer_closed(const group_consumer& consumer) {
+    if (auto it = consumers_.find(consumer.group());
+        it != consumers_.end() && it->second.get() == &consumer)
+        consumers_.erase(it);
     consumer_count_.store(consumers_.size());
     if (closing_)
         post_continue_close();
+    else
+        sync_consumers(); // its group may have been subscribed to again while it was leaving
 }
 
 // Consumers first (their dead-letter writes need the producer), then the producer's flush.
@@ -109,6 +113,7 @@ void group_consumer::close() {
     if (closing_)
         return;
     closing_ = true;
+    bus_->log(log_level::info, "Consumer for group '" + group_ + "' closing");
     keepalive_.cancel();
     retry_timer_.cancel();
     dead_letters_.stop();
@@ -175,7 +180,7 @@ void group_consumer::check_closed() {
     asio::post(bus_->strand, [self = shared_from_this()] {
         auto bus = std::move(self->bus_);
         self->bus_ = nullptr;
-        bus->consumer_closed(self->group_);
+        bus->consumer_closed(*self);
     });
 }
 

@@ -48,6 +48,9 @@ public:
     void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions);
     void log(log_level lvl, std::string_view text) const noexcept { bus_->log(lvl, text); }
     const std::string& group() const noexcept { return group_; }
+    const std::vector<std::string>& topics() const noexcept { return topics_; }
+    /// Set from the first close() on: the consumer is leaving and takes no new topics.
+    bool closing() const noexcept { return closing_; }
 
 private:
     // A message on the slow path: waiting for a coroutine handler, a retry or a dead letter.

@@ -2,6 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
+#include "kafka/consumer_reconcile.hpp"
 #include "kafka/group_consumer.hpp"
 #include "kafka/kafka_bus_impl.hpp"
 
@@ -134,36 +135,37 @@ topic_subscriptions kafka_bus_impl::snapshot(const std::string& group) const {
     return it == registry_.end() ? topic_subscriptions{} : it->second;
 }
 
-// Brings the consumers in line with the registry: one per group, subscribed to its topics.
+// Brings the consumers in line with the registry: one per group, subscribed to its topics. Runs
+// on every registry change and whenever a consumer has closed (its group may be wanted again).
 void kafka_bus_impl::sync_consumers() {
     if (!started_.load() || closing_)
         return;
-    std::map<std::string, std::vector<std::string>, std::less<>> wanted;
+    wanted_groups wanted;
     {
         std::lock_guard lock(registry_mutex_);
         for (const auto& [group, topics] : registry_)
             for (const auto& [topic, list] : topics)
                 wanted[group].push_back(topic);
     }
-    for (auto& [group, topics] : wanted) {
-        auto it = consumers_.find(group);
-        if (it == consumers_.end()) {
-            auto consumer = std::make_shared<group_consumer>(shared_from_this(), group);
-            try {
-                consumer->start(topics);
-            } catch (const std::exception& e) {
-                log(log_level::error,
-                    "Consumer for group '" + group + "' failed to start: " + e.what());
-                continue;
-            }
-            consumers_.emplace(group, std::move(consumer));
-        } else {
-            it->second->update_topics(topics);
+    held_consumers held;
+    for (const auto& [group, consumer] : consumers_)
+        held.emplace(group, held_consumer{consumer->topics(), consumer->closing()});
+    const consumer_changes changes = reconcile_consumers(wanted, held);
+    for (const auto& [group, topics] : changes.start) {
+        auto consumer = std::make_shared<group_consumer>(shared_from_this(), group);
+        try {
+            consumer->start(topics);
+        } catch (const std::exception& e) {
+            log(log_level::error,
+                "Consumer for group '" + group + "' failed to start: " + e.what());
+            continue;
         }
+        consumers_.emplace(group, std::move(consumer));
     }
-    for (auto& [group, consumer] : consumers_)
-        if (!wanted.contains(group))
-            consumer->close();
+    for (const auto& [group, topics] : changes.resubscribe)
+        consumers_.find(group)->second->update_topics(topics);
+    for (const auto& group : changes.close)
+        consumers_.find(group)->second->close();
     consumer_count_.store(consumers_.size());
 }
 

@@ -140,7 +140,8 @@ public:
     double jitter() { return jitter_(); }
     bool closing() const noexcept { return closing_; }
     void on_delivery(kafka_publish_request* r, rd_kafka_resp_err_t err);
-    void consumer_closed(const std::string& group);
+    /// Forgets a consumer that has left its group, then serves what the registry wants now.
+    void consumer_closed(const group_consumer& consumer);
     /// Remembers why the client could not connect while starting (error callback).
     void note_client_error(std::string text);
 

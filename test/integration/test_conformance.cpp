@@ -236,6 +236,34 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_unsubscribed_handler_is_not_called_again, H, bu
     BOOST_TEST(removed == 1);
 }
 
+// A service that re-subscribes on a config reload: the group's last subscription goes, and a new
+// one comes at once or once the bus has acted on the removal (a Kafka consumer leaving its
+// group); either way the new subscription gets what is published next, and only that.
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_group_subscribed_again_after_its_last_unsubscribe_is_served, H,
+                              buses) {
+    bus_under_test<H> b;
+    std::vector<std::string> first, second, third;
+    auto sub = b.bus.subscribe(topic, "reloading",
+                               [&](const event_message& m) { first.emplace_back(m.value()); });
+    b.run(b.bus.async_start());
+    b.run(b.bus.async_publish(topic, std::nullopt, "1"));
+    b.expect([&] { return first.size() == 1; });
+    sub.unsubscribe();
+    sub = b.bus.subscribe(topic, "reloading",
+                          [&](const event_message& m) { second.emplace_back(m.value()); });
+    b.run(b.bus.async_publish(topic, std::nullopt, "2"));
+    b.expect([&] { return second.size() == 1; });
+    b.run(sub.async_unsubscribe());
+    b.ioc.poll(); // what the removal set going (a Kafka consumer starts leaving its group)
+    sub = b.bus.subscribe(topic, "reloading",
+                          [&](const event_message& m) { third.emplace_back(m.value()); });
+    b.run(b.bus.async_publish(topic, std::nullopt, "3"));
+    b.expect([&] { return third.size() == 1; });
+    BOOST_TEST(first == std::vector<std::string>{"1"}, boost::test_tools::per_element());
+    BOOST_TEST(second == std::vector<std::string>{"2"}, boost::test_tools::per_element());
+    BOOST_TEST(third == std::vector<std::string>{"3"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(start_consuming_completes_once_the_bus_closes, H, buses) {
     bus_under_test<H> b;
     std::optional<boost::system::error_code> done;
