@@ -136,8 +136,9 @@ topic_subscriptions kafka_bus_impl::snapshot(const std::string& group) const {
 }
 
 // Brings the consumers in line with the registry: one per group, subscribed to its topics. Runs
-// on every registry change and whenever a consumer has closed (its group may be wanted again).
-void kafka_bus_impl::sync_consumers() {
+// on every registry change and whenever a consumer has closed (its group may be wanted again):
+// that second caller is a posted completion, not recursion (see consumer_closed).
+void kafka_bus_impl::sync_consumers() { // NOLINT(misc-no-recursion)
     if (!started_.load() || closing_)
         return;
     wanted_groups wanted;
