@@ -28,6 +28,7 @@ constexpr auto fields = std::to_array<kafka_config_field>({
     {"timeout_seconds", "KAFKA_TIMEOUT_SECONDS", &kafka_config::timeout_seconds},
     {"max_retry_attempts", "KAFKA_MAX_RETRY_ATTEMPTS", &kafka_config::max_retry_attempts},
     {"retry_backoff_base", "KAFKA_RETRY_BACKOFF_BASE", &kafka_config::retry_backoff_base},
+    {"max_handler_retries", "KAFKA_MAX_HANDLER_RETRIES", &kafka_config::max_handler_retries},
     {"circuit_breaker_threshold", "KAFKA_CIRCUIT_BREAKER_THRESHOLD",
      &kafka_config::circuit_breaker_threshold},
     {"circuit_breaker_reset_timeout", "KAFKA_CIRCUIT_BREAKER_RESET_TIMEOUT",
@@ -337,6 +338,7 @@ struct range_rule {
 constexpr auto int_ranges = std::to_array<range_rule<int>>({
     {"timeout_seconds", &kafka_config::timeout_seconds, 1, 300},
     {"max_retry_attempts", &kafka_config::max_retry_attempts, 0, 10},
+    {"max_handler_retries", &kafka_config::max_handler_retries, 0, 100},
     {"circuit_breaker_threshold", &kafka_config::circuit_breaker_threshold, 1, 100},
     {"consumer_start_concurrency", &kafka_config::consumer_start_concurrency, 1, 1024},
     {"consumer_start_max_retries", &kafka_config::consumer_start_max_retries, 0, 10},

@@ -10,14 +10,16 @@
 
 namespace onex::event_bus::detail {
 
-std::int64_t allowed_handler_retries(std::int64_t max_retries, std::int64_t retry_count) noexcept {
+std::int64_t allowed_handler_retries(std::int64_t max_retries, std::int64_t retry_count,
+                                     std::int64_t cap) noexcept {
+    cap = std::max<std::int64_t>(0, cap);
     // Saturating: the headers come from any producer and may hold any 64-bit value.
     using limits = std::numeric_limits<std::int64_t>;
     if (retry_count < 0 && max_retries > limits::max() + retry_count)
-        return limits::max();
+        return cap;
     if (retry_count > 0 && max_retries < limits::min() + retry_count)
         return 0;
-    return std::max<std::int64_t>(0, max_retries - retry_count);
+    return std::clamp<std::int64_t>(max_retries - retry_count, 0, cap);
 }
 
 handler_failure_action after_handler_failure(std::int64_t calls, std::int64_t allowed_retries,

@@ -12,8 +12,9 @@ namespace onex::event_bus::detail {
 
 /// The calls a consumed message's headers allow a handler after its first one:
 /// `max_retries - retry_count` (the producer's budget minus what earlier hops spent), never
-/// negative.
-std::int64_t allowed_handler_retries(std::int64_t max_retries, std::int64_t retry_count) noexcept;
+/// negative, and never more than `cap` (the consumer's `max_handler_retries`).
+std::int64_t allowed_handler_retries(std::int64_t max_retries, std::int64_t retry_count,
+                                     std::int64_t cap) noexcept;
 
 /// What the consumer does once a subscription's handler failed on a message.
 enum class handler_failure_action {

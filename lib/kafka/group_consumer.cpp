@@ -25,6 +25,11 @@ void on_consumer_error(rd_kafka_t*, int err, const char* reason, void* opaque) {
                   ": " + (reason ? reason : ""));
 }
 
+void on_consumer_commit(rd_kafka_t*, rd_kafka_resp_err_t err,
+                        rd_kafka_topic_partition_list_t* offsets, void* opaque) {
+    static_cast<group_consumer*>(opaque)->on_commit(err, offsets);
+}
+
 void on_consumer_log(const rd_kafka_t* rk, int level, const char* facility, const char* text) {
     const auto* self = static_cast<const group_consumer*>(rd_kafka_opaque(rk));
     if (self)
@@ -59,10 +64,13 @@ group_consumer::~group_consumer() {
 
 void group_consumer::start(std::vector<std::string> topics) {
     std::vector<std::pair<std::string, std::string>> extra{{"group.id", group_}};
-    client_ = rdkafka_client::create(bus_->config, client_kind::consumer,
-                                     rdkafka_callbacks{nullptr, &on_consumer_rebalance,
-                                                       &on_consumer_error, &on_consumer_log, this},
-                                     extra);
+    rdkafka_callbacks callbacks;
+    callbacks.rebalance = &on_consumer_rebalance;
+    callbacks.error = &on_consumer_error;
+    callbacks.log = &on_consumer_log;
+    callbacks.offset_commit = &on_consumer_commit;
+    callbacks.opaque = this;
+    client_ = rdkafka_client::create(bus_->config, client_kind::consumer, callbacks, extra);
     rd_kafka_t* rk = client_->get();
     rd_kafka_poll_set_consumer(rk);
     queue_ = rd_kafka_queue_get_consumer(rk);
@@ -206,6 +214,33 @@ void group_consumer::on_rebalance(rd_kafka_resp_err_t err,
         rd_kafka_error_destroy(rd_kafka_incremental_unassign(rk, partitions));
     else
         rd_kafka_assign(rk, nullptr);
+}
+
+// Commits are asynchronous (automatic, after a batch, at a revoke and at close): their results
+// come here, on the strand, as the queue is served.
+void group_consumer::on_commit(rd_kafka_resp_err_t err,
+                               const rd_kafka_topic_partition_list_t* offsets) {
+    if (err == RD_KAFKA_RESP_ERR__NO_OFFSET)
+        return; // nothing was stored since the last commit
+    std::string failed;
+    for (int i = 0; offsets && i < offsets->cnt; ++i) {
+        const auto& p = offsets->elems[i];
+        if (err == RD_KAFKA_RESP_ERR_NO_ERROR && p.err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            continue;
+        failed += (failed.empty() ? "" : ", ") + std::string(p.topic) + "[" +
+                  std::to_string(p.partition) + "]@" + std::to_string(p.offset);
+        if (p.err != RD_KAFKA_RESP_ERR_NO_ERROR)
+            failed += std::string(" (") + rd_kafka_err2name(p.err) + ")";
+    }
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR && failed.empty())
+        return;
+    bus_->counters.commit_failures.fetch_add(1);
+    bus_->log(log_level::error,
+              "Consumer group '" + group_ + "': offset commit failed: " +
+                  (err != RD_KAFKA_RESP_ERR_NO_ERROR ? rd_kafka_err2name(err)
+                                                     : std::string("partition errors")) +
+                  (failed.empty() ? std::string() : "; not committed: " + failed) +
+                  " (those messages come again after a restart or a rebalance)");
 }
 
 } // namespace onex::event_bus::detail

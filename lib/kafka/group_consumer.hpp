@@ -46,6 +46,9 @@ public:
     void close();
 
     void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions);
+    /// A commit's result: a failure (of the request or of a partition) is logged at error level
+    /// and counted in the health figures; its offsets stay uncommitted.
+    void on_commit(rd_kafka_resp_err_t err, const rd_kafka_topic_partition_list_t* offsets);
     void log(log_level lvl, std::string_view text) const noexcept { bus_->log(lvl, text); }
     const std::string& group() const noexcept { return group_; }
     const std::vector<std::string>& topics() const noexcept { return topics_; }

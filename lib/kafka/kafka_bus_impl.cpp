@@ -194,6 +194,7 @@ kafka_health kafka_bus_impl::health() const {
     h.open_subscriber_circuits = static_cast<std::size_t>(
         std::max<std::int64_t>(0, counters.open_subscriber_circuits.load()));
     h.unhandled_without_dead_letter_topic = counters.unhandled_without_dead_letter_topic.load();
+    h.commit_failures = counters.commit_failures.load();
     return h;
 }
 

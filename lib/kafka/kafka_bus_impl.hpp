@@ -84,6 +84,7 @@ struct bus_counters {
     std::atomic<std::uint64_t> dead_lettered{0};
     std::atomic<std::uint64_t> dead_letter_failures{0};
     std::atomic<std::uint64_t> unhandled_without_dead_letter_topic{0};
+    std::atomic<std::uint64_t> commit_failures{0};
     std::atomic<std::uint64_t> publishes_in_flight{0};
     std::atomic<std::int64_t> open_subscriber_circuits{0};
 };

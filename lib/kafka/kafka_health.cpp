@@ -28,6 +28,7 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
         {"dead_letter_failures", count(h.dead_letter_failures)},
         {"open_subscriber_circuits", count(h.open_subscriber_circuits)},
         {"unhandled_without_dead_letter_topic", count(h.unhandled_without_dead_letter_topic)},
+        {"commit_failures", count(h.commit_failures)},
     };
 }
 

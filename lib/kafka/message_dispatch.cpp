@@ -143,7 +143,8 @@ asio::awaitable<void> group_consumer::slow_path(std::shared_ptr<job> j) {
     }
     bool handled = true;
     const event_headers& headers = j->message.headers();
-    const std::int64_t allowed = allowed_handler_retries(headers.max_retries, headers.retry_count);
+    const std::int64_t allowed = allowed_handler_retries(headers.max_retries, headers.retry_count,
+                                                         bus_->config.max_handler_retries);
     for (; j->next < j->subs->size(); ++j->next) {
         subscription_state& s = *(*j->subs)[j->next];
         std::exception_ptr failure = std::exchange(j->first_failure, nullptr);

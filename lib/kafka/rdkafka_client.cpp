@@ -54,6 +54,8 @@ rdkafka_client::create(const kafka_config& config, client_kind kind,
         rd_kafka_conf_set_error_cb(conf.get(), callbacks.error);
     if (callbacks.log)
         rd_kafka_conf_set_log_cb(conf.get(), callbacks.log);
+    if (callbacks.offset_commit)
+        rd_kafka_conf_set_offset_commit_cb(conf.get(), callbacks.offset_commit);
     rd_kafka_conf_set_opaque(conf.get(), callbacks.opaque);
 
     std::array<char, 512> error{};

@@ -27,6 +27,9 @@ struct rdkafka_callbacks {
     void (*error)(rd_kafka_t*, int, const char*, void*) = nullptr;
     void (*log)(const rd_kafka_t*, int, const char*, const char*) = nullptr;
     void* opaque = nullptr;
+    /// A consumer's offset commit results (automatic, asked for, and the final one at close).
+    void (*offset_commit)(rd_kafka_t*, rd_kafka_resp_err_t, rd_kafka_topic_partition_list_t*,
+                          void*) = nullptr;
 };
 
 /// Owns an `rd_kafka_t`. Consumed messages keep the client alive (they reference it), so the

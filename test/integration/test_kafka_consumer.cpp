@@ -2,6 +2,7 @@
 // Distributed under the Boost Software License, Version 1.0.
 // (See accompanying file LICENSE or https://www.boost.org/LICENSE_1_0.txt)
 
+#include "captured_log.hpp"
 #include "kafka_fixture.hpp"
 
 #include <onex/event_bus/error.hpp>
@@ -103,6 +104,64 @@ BOOST_DATA_TEST_CASE(a_failing_handler_is_retried_then_dead_lettered_and_committ
     BOOST_REQUIRE(run_until(f.ioc, [&] { return !seen.empty(); }));
     const std::vector<std::string> expected{"marker"};
     BOOST_TEST(seen == expected, boost::test_tools::per_element());
+}
+
+// A producer's headers may ask for any number of retries: the consumer's max_handler_retries
+// caps them, so that one message cannot hold its partition for days.
+BOOST_AUTO_TEST_CASE(the_retries_a_message_asks_for_are_capped_by_max_handler_retries) {
+    kafka_fixture f(1, [](kafka_config& c) {
+        with_dlq()(c);
+        c.max_handler_retries = 2;
+    });
+    int calls = 0;
+    std::vector<received> dead;
+    auto sub = f.bus.subscribe("orders.events", "capped", [&](const event_message&) {
+        ++calls;
+        throw std::runtime_error("always");
+    });
+    auto dlq = f.bus.subscribe("orders.dlq", "dlq-reader",
+                               [&](const event_message& m) { dead.push_back(copy(m)); });
+    f.run(f.bus.async_start());
+    event_headers h;
+    h.max_retries = 1000000;
+    f.run(f.bus.async_publish("orders.events", std::nullopt, "stubborn", h));
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return dead.size() == 1; }));
+    BOOST_TEST(calls == 3); // the first call and two retries
+}
+
+// A commit the broker refuses is not silent: it is logged at error level and counted, and what
+// it would have committed comes again to the group's next consumer.
+BOOST_AUTO_TEST_CASE(a_refused_commit_is_logged_and_counted_and_its_message_comes_again) {
+    auto cluster = kafka_fixture::make_cluster(1);
+    const auto manual_commit = [](kafka_config& c) { c.enable_auto_commit = false; };
+    onex::event_bus::test::captured_log lines;
+    std::vector<std::string> first;
+    {
+        asio::io_context ioc;
+        kafka_event_bus bus(ioc, kafka_fixture::make_config(*cluster, manual_commit),
+                            lines.make(log_level::error));
+        auto sub = bus.subscribe("orders.events", "refused",
+                                 [&](const event_message& m) { first.emplace_back(m.value()); });
+        testing::run(ioc, bus.async_start());
+        rd_kafka_mock_push_request_errors(cluster->get(), 8 /* ApiKey OffsetCommit */, 1,
+                                          RD_KAFKA_RESP_ERR_OFFSET_METADATA_TOO_LARGE);
+        testing::run(ioc, bus.async_publish("orders.events", std::nullopt, "once"));
+        BOOST_REQUIRE(run_until(ioc, [&] { return bus.health().commit_failures == 1U; }));
+        BOOST_TEST(first == std::vector<std::string>{"once"}, boost::test_tools::per_element());
+        const auto failures =
+            lines.starting_with("error: Consumer group 'refused': offset commit failed: ");
+        BOOST_TEST_REQUIRE(failures.size() == 1U);
+        BOOST_TEST(failures.front().find("OFFSET_METADATA_TOO_LARGE") != std::string::npos);
+        BOOST_TEST(failures.front().find("orders.events[0]@1") != std::string::npos);
+        testing::run(ioc, bus.async_close());
+    }
+    kafka_fixture f(*cluster, manual_commit);
+    std::vector<std::string> again;
+    auto sub = f.bus.subscribe("orders.events", "refused",
+                               [&](const event_message& m) { again.emplace_back(m.value()); });
+    f.run(f.bus.async_start());
+    BOOST_REQUIRE(run_until(f.ioc, [&] { return !again.empty(); }));
+    BOOST_TEST(again == std::vector<std::string>{"once"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(without_a_dead_letter_topic_an_exhausted_message_is_counted_and_logged) {

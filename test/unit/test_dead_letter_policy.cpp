@@ -24,19 +24,28 @@ std::ostream& operator<<(std::ostream& os, handler_failure_action a) {
 BOOST_AUTO_TEST_SUITE(test_dead_letter_policy)
 
 BOOST_AUTO_TEST_CASE(the_headers_budget_is_max_retries_minus_retry_count) {
-    BOOST_TEST(allowed_handler_retries(3, 0) == 3);
-    BOOST_TEST(allowed_handler_retries(3, 2) == 1);
-    BOOST_TEST(allowed_handler_retries(3, 3) == 0);
-    BOOST_TEST(allowed_handler_retries(3, 7) == 0); // spent upstream: never negative
-    BOOST_TEST(allowed_handler_retries(0, 0) == 0);
+    BOOST_TEST(allowed_handler_retries(3, 0, 100) == 3);
+    BOOST_TEST(allowed_handler_retries(3, 2, 100) == 1);
+    BOOST_TEST(allowed_handler_retries(3, 3, 100) == 0);
+    BOOST_TEST(allowed_handler_retries(3, 7, 100) == 0); // spent upstream: never negative
+    BOOST_TEST(allowed_handler_retries(0, 0, 100) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_consumer_caps_what_the_headers_ask) {
+    BOOST_TEST(allowed_handler_retries(1000000, 0, 3) == 3);
+    BOOST_TEST(allowed_handler_retries(1000000, 999999, 3) == 1);
+    BOOST_TEST(allowed_handler_retries(5, 1, 4) == 4);
+    BOOST_TEST(allowed_handler_retries(5, 1, 0) == 0);
+    BOOST_TEST(allowed_handler_retries(5, 1, -2) == 0); // a cap below zero allows no retry
 }
 
 BOOST_AUTO_TEST_CASE(extreme_header_values_saturate_instead_of_overflowing) {
     using limits = std::numeric_limits<std::int64_t>;
-    BOOST_TEST(allowed_handler_retries(limits::max(), -1) == limits::max());
-    BOOST_TEST(allowed_handler_retries(limits::max(), limits::min()) == limits::max());
-    BOOST_TEST(allowed_handler_retries(limits::min(), 1) == 0);
-    BOOST_TEST(allowed_handler_retries(limits::min(), limits::max()) == 0);
+    BOOST_TEST(allowed_handler_retries(limits::max(), -1, 100) == 100);
+    BOOST_TEST(allowed_handler_retries(limits::max(), limits::min(), 100) == 100);
+    BOOST_TEST(allowed_handler_retries(limits::min(), 1, 100) == 0);
+    BOOST_TEST(allowed_handler_retries(limits::min(), limits::max(), 100) == 0);
+    BOOST_TEST(allowed_handler_retries(limits::max(), 0, limits::max()) == limits::max());
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_handler_is_retried_then_dead_lettered) {

@@ -113,6 +113,7 @@ std::vector<range_case> range_cases() {
     const std::vector<range_row<int>> ints = {
         {"timeout_seconds", &kafka_config::timeout_seconds, 1, 300},
         {"max_retry_attempts", &kafka_config::max_retry_attempts, 0, 10},
+        {"max_handler_retries", &kafka_config::max_handler_retries, 0, 100},
         {"circuit_breaker_threshold", &kafka_config::circuit_breaker_threshold, 1, 100},
         {"consumer_start_concurrency", &kafka_config::consumer_start_concurrency, 1, 1024},
         {"consumer_start_max_retries", &kafka_config::consumer_start_max_retries, 0, 10},
@@ -312,6 +313,7 @@ BOOST_AUTO_TEST_CASE(defaults_follow_the_guide_and_the_peer) {
     BOOST_TEST(c.timeout_seconds == 30);
     BOOST_TEST(c.max_retry_attempts == 3);
     BOOST_TEST(c.retry_backoff_base == 1.0);
+    BOOST_TEST(c.max_handler_retries == 3);
     BOOST_TEST(c.circuit_breaker_threshold == 5);
     BOOST_TEST(c.circuit_breaker_reset_timeout == 30.0);
     BOOST_TEST(c.consumer_sleep_interval == 0.1);

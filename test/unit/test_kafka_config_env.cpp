@@ -56,6 +56,7 @@ const std::vector<variable_case> variable_cases = {
     {"KAFKA_TIMEOUT_SECONDS", "60", [](kafka_config& c) { c.timeout_seconds = 60; }},
     {"KAFKA_MAX_RETRY_ATTEMPTS", "5", [](kafka_config& c) { c.max_retry_attempts = 5; }},
     {"KAFKA_RETRY_BACKOFF_BASE", "2.5", [](kafka_config& c) { c.retry_backoff_base = 2.5; }},
+    {"KAFKA_MAX_HANDLER_RETRIES", "12", [](kafka_config& c) { c.max_handler_retries = 12; }},
     {"KAFKA_CIRCUIT_BREAKER_THRESHOLD", "10",
      [](kafka_config& c) { c.circuit_breaker_threshold = 10; }},
     {"KAFKA_CIRCUIT_BREAKER_RESET_TIMEOUT", "120",
@@ -179,7 +180,9 @@ BOOST_AUTO_TEST_CASE(exactly_the_documented_variables_are_read) {
     for (const auto& row : variable_cases)
         expected.insert(row.name);
     BOOST_TEST(asked == expected, boost::test_tools::per_element());
-    BOOST_TEST(asked.size() == 28u); // the peer's 28 minus KAFKA_MSK_REGION, plus KAFKA_GROUP
+    // The Python services' 28 minus KAFKA_MSK_REGION, plus KAFKA_GROUP and
+    // KAFKA_MAX_HANDLER_RETRIES.
+    BOOST_TEST(asked.size() == 29u);
 }
 
 BOOST_AUTO_TEST_CASE(all_variables_together_make_a_valid_config) {

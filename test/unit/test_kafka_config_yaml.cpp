@@ -68,6 +68,7 @@ group: order-service
 timeout_seconds: 60
 max_retry_attempts: 5
 retry_backoff_base: 2.5
+max_handler_retries: 7
 circuit_breaker_threshold: 10
 circuit_breaker_reset_timeout: 120
 consumer_sleep_interval: 0.5
@@ -107,6 +108,7 @@ kafka_config every_key_expected() {
     c.timeout_seconds = 60;
     c.max_retry_attempts = 5;
     c.retry_backoff_base = 2.5;
+    c.max_handler_retries = 7;
     c.circuit_breaker_threshold = 10;
     c.circuit_breaker_reset_timeout = 120.0;
     c.consumer_sleep_interval = 0.5;

@@ -81,6 +81,11 @@ struct kafka_config {
     /// Env `KAFKA_RETRY_BACKOFF_BASE`.
     double retry_backoff_base = 1.0;
 
+    /// Handler retries of one consumed message at most, 0..100, whatever its `max_retries`
+    /// header asks: the headers come from any producer, and `max_retries=1000000` would hold
+    /// its partition for days. Env `KAFKA_MAX_HANDLER_RETRIES`.
+    int max_handler_retries = 3;
+
     /// Consecutive failures that open the circuit breaker, 1..100.
     /// Env `KAFKA_CIRCUIT_BREAKER_THRESHOLD`.
     int circuit_breaker_threshold = 5;

@@ -43,13 +43,18 @@ struct kafka_health : bus_health {
     /// and committed.
     std::uint64_t unhandled_without_dead_letter_topic = 0;
 
+    /// Offset commits that failed, wholly or for some partitions (each logged at error level):
+    /// those offsets stay uncommitted, and their messages come again after a restart.
+    std::uint64_t commit_failures = 0;
+
     friend bool operator==(const kafka_health&, const kafka_health&) = default;
 };
 
 /// Boost.JSON: the guide's `health_check()` dictionary, keys `healthy`, `started`,
 /// `environment`, `bootstrap_servers`, `circuit_state`, `subscriber_count`, `topic_count`,
 /// `consumer_count`, then `publishes_in_flight`, `dead_lettered`, `dead_letter_failures`,
-/// `open_subscriber_circuits`, `unhandled_without_dead_letter_topic`; counts as signed integers.
+/// `open_subscriber_circuits`, `unhandled_without_dead_letter_topic`, `commit_failures`; counts as
+/// signed integers.
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, const kafka_health& h);
 
 } // namespace onex::event_bus
