@@ -60,22 +60,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     envelope.envelope_timestamp =
         std::chrono::floor<std::chrono::microseconds>(envelope.envelope_timestamp);
-    // The opaque JSON an envelope carries (payload, security_context) is Boost.JSON's business:
-    // 1.81 parses a number too large for 64 bits as a double, without guaranteeing the same
-    // double after serialize → parse; one past the double range as infinity, and `0e515` as NaN
-    // (it multiplies 0 by an infinite power of ten). It writes those as `Infinity` and `NaN`
-    // (as Python's json does) and cannot read them back, and a NaN equals nothing.
+    // The opaque JSON an envelope carries (payload, security_context, metadata tags) is
+    // Boost.JSON's business: 1.81 parses a number too large for 64 bits as a double, without
+    // guaranteeing the same double after serialize → parse; one past the double range as
+    // infinity, and `0e515` as NaN (it multiplies 0 by an infinite power of ten). It writes
+    // those as `Infinity` and `NaN` (as Python's json does) and cannot read them back, and a NaN
+    // equals nothing: with one anywhere, the round trip is compared as written.
     const auto without_opaque_json = [](event_envelope e) {
         e.payload = nullptr;
         e.security_context = nullptr;
         return e;
     };
-    const bool non_finite =
-        holds_non_finite(envelope.payload) || holds_non_finite(envelope.security_context);
     const boost::json::value written = boost::json::value_from(envelope);
+    const bool non_finite = holds_non_finite(written);
     if (non_finite)
-        ONEX_FUZZ_REQUIRE(without_opaque_json(boost::json::value_to<event_envelope>(written)) ==
-                          without_opaque_json(envelope));
+        ONEX_FUZZ_REQUIRE(boost::json::serialize(boost::json::value_from(
+                              boost::json::value_to<event_envelope>(written))) ==
+                          boost::json::serialize(written));
     else
         ONEX_FUZZ_REQUIRE(boost::json::value_to<event_envelope>(written) == envelope);
     // Through text, the envelope's own fields come back equal; only a non-finite number may

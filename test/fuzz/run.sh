@@ -4,7 +4,9 @@
 #
 # Builds the libFuzzer targets and runs each for SECONDS (default 60) on its seed corpus.
 #   test/fuzz/run.sh [SECONDS] [TARGET...]
-# Environment: CXX (default clang++-14), BUILD_DIR (default build/fuzz), JOBS (default 2).
+# Environment: CXX (default clang++-14), BUILD_DIR (default build/fuzz), JOBS (default 2),
+# SEED (libFuzzer's -seed; unset: a new random seed each run, to explore; CI sets one, so that
+# a run repeats what the last one tried and a red CI is a regression, not a new find).
 # New corpus entries go to $BUILD_DIR/corpus/<target> (the seeds in test/fuzz/corpus stay as they
 # are), crashing inputs to $BUILD_DIR/artifacts/<target>-*. Exits 1 if any target crashed.
 
@@ -32,9 +34,11 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "$artifacts"
     dict=()
     [ -f "$here/$target.dict" ] && dict=(-dict="$here/$target.dict")
+    seed=()
+    [ -n "${SEED:-}" ] && seed=(-seed="$SEED")
     echo "== $target: ${seconds}s"
     "$build/$target" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
-        -artifact_prefix="$artifacts/$target-" "${dict[@]}" \
+        -artifact_prefix="$artifacts/$target-" "${dict[@]}" "${seed[@]}" \
         "$corpus" "$here/corpus/$target" >"$log" 2>&1
     status=$?
     runs="$(grep -o 'Done [0-9]* runs' "$log" | tail -1)"
