@@ -5,8 +5,9 @@
 # Builds the libFuzzer targets and runs each for SECONDS (default 60) on its seed corpus.
 #   test/fuzz/run.sh [SECONDS] [TARGET...]
 # Environment: CXX (default clang++-14), BUILD_DIR (default build/fuzz), JOBS (default 2),
-# SEED (libFuzzer's -seed; unset: a new random seed each run, to explore; CI sets one, so that
-# a run repeats what the last one tried and a red CI is a regression, not a new find).
+# SEED (libFuzzer's -seed) and RUNS (-runs: inputs per target, SECONDS still capping the time).
+# Unset: a new random seed each run, to explore. CI sets both, so that a run tries what the last
+# one tried (a prefix of it on a slower machine), and a red CI is a regression, not a new find.
 # New corpus entries go to $BUILD_DIR/corpus/<target> (the seeds in test/fuzz/corpus stay as they
 # are), crashing inputs to $BUILD_DIR/artifacts/<target>-*. Exits 1 if any target crashed.
 
@@ -35,7 +36,8 @@ for target in "${targets[@]}"; do
     dict=()
     [ -f "$here/$target.dict" ] && dict=(-dict="$here/$target.dict")
     seed=()
-    [ -n "${SEED:-}" ] && seed=(-seed="$SEED")
+    [ -n "${SEED:-}" ] && seed+=(-seed="$SEED")
+    [ -n "${RUNS:-}" ] && seed+=(-runs="$RUNS")
     echo "== $target: ${seconds}s"
     "$build/$target" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$artifacts/$target-" "${dict[@]}" "${seed[@]}" \
