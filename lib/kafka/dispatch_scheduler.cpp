@@ -93,13 +93,14 @@ void dispatch_scheduler::serve_waiting(dispatch_actions& out) {
             if (next_runnable(p))
                 wait_for_slot(id, p);
         } else {
-            forget_if_idle(id);
+            forget_if_revoked_and_idle(id);
         }
     }
 }
 
 void dispatch_scheduler::fetched(const dispatch_item& item, dispatch_actions& out) {
     auto& p = partitions_[item.partition];
+    p.revoked = false; // assigned again
     p.queued.push_back(item);
     ++queued_;
     serve(item.partition, p, out);
@@ -129,10 +130,10 @@ void dispatch_scheduler::finished(const dispatch_item& item, dispatch_actions& o
     }
     --p.running;
     --in_flight_;
-    serve_waiting(out); // may forget this partition, when it waited and has nothing left
+    serve_waiting(out); // may forget this partition: revoked, waiting and now idle
     if (const auto again = partitions_.find(item.partition); again != partitions_.end()) {
         serve(item.partition, again->second, out);
-        forget_if_idle(item.partition);
+        forget_if_revoked_and_idle(item.partition);
     }
 }
 
@@ -143,14 +144,15 @@ void dispatch_scheduler::revoked(std::int32_t partition, dispatch_actions& out) 
     queued_ -= it->second.queued.size();
     it->second.queued.clear();
     it->second.paused = false; // librdkafka forgets the pause with the assignment
-    forget_if_idle(partition);
+    it->second.revoked = true;
+    forget_if_revoked_and_idle(partition);
     serve_waiting(out);
 }
 
-void dispatch_scheduler::forget_if_idle(std::int32_t id) {
+void dispatch_scheduler::forget_if_revoked_and_idle(std::int32_t id) {
     const auto it = partitions_.find(id);
-    if (it != partitions_.end() && it->second.queued.empty() && it->second.running == 0 &&
-        !it->second.paused && !it->second.waiting)
+    if (it != partitions_.end() && it->second.revoked && it->second.queued.empty() &&
+        it->second.running == 0 && !it->second.waiting)
         partitions_.erase(it);
 }
 

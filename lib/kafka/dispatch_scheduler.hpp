@@ -94,6 +94,9 @@ private:
         std::unordered_map<std::uint64_t, std::size_t> running_keys; // key ordering
         bool paused = false;
         bool waiting = false; // in waiting_, for a free slot
+        // Forgotten once idle; an assigned partition keeps its state (and its queue's memory)
+        // between messages.
+        bool revoked = false;
     };
 
     std::optional<std::size_t> next_runnable(const partition_state& p) const;
@@ -102,7 +105,7 @@ private:
     void serve(std::int32_t id, partition_state& p, dispatch_actions& out);
     void serve_waiting(dispatch_actions& out);
     void wait_for_slot(std::int32_t id, partition_state& p);
-    void forget_if_idle(std::int32_t id);
+    void forget_if_revoked_and_idle(std::int32_t id);
 
     dispatch_limits limits_;
     std::unordered_map<std::int32_t, partition_state> partitions_;
